@@ -1,0 +1,12 @@
+# Bitwise operators and shifts on big and negative ints.
+print(1 << 70)
+print((1 << 70) >> 65)
+print(-1 >> 3, -8 >> 1, -9 >> 1)
+print(0xFF & 0x0F, 0xF0 | 0x0F, 0xFF ^ 0x0F)
+print(~0, ~5, ~-1)
+print(-(2 ** 80) & 0xFFFF)
+print((2 ** 80 + 5) | 3)
+print(-(2 ** 70) ^ 1)
+print((2 ** 100).bit_length(), (255).bit_length(), (0).bit_length())
+print((-37) >> 2)
+print(int.bit_count(255) if hasattr(int, "bit_count") else "no")

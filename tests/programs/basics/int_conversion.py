@@ -1,0 +1,11 @@
+# int() parsing with bases and the conversions hex/oct/bin.
+print(int("42"), int("-17"), int("  8  "))
+print(int("ff", 16), int("0xff", 16), int("0xff", 0))
+print(int("777", 8), int("0o777", 0), int("101", 2), int("0b101", 0))
+print(int("z", 36))
+print(int("1_000"))
+print(int(3.99), int(-3.99), int(True))
+print(hex(255), oct(8), bin(5))
+print(hex(-255), bin(-5))
+print(int("123456789012345678901234567890") * 2)
+print(str(10 ** 25))

@@ -1,0 +1,11 @@
+# Integer literals in decimal, hex, octal and binary, with underscores, print as decimal.
+print(42)
+print(0x2A, 0X2a)
+print(0o52, 0O52)
+print(0b101010, 0B101010)
+print(1_000_000)
+print(0x_FF_FF)
+print(0b_1111_0000)
+print(-0, +7, -(-7))
+print(000)
+print(type(10))

@@ -1,0 +1,11 @@
+# Mixed int/float/bool arithmetic picks the wider type.
+print(1 + 2.0, type(1 + 2.0).__name__)
+print(True + 1, type(True + 1).__name__)
+print(True + 0.5)
+print(3 * 1.5)
+print(2 ** 0.5 * 2 ** 0.5)
+print(10 // 3.0, 10 % 3.0)
+print(int is type(5), isinstance(True, int))
+print(1 == 1.0 == True)
+print(hash(1) == hash(1.0) == hash(True))
+print(abs(-5), abs(-5.5), abs(True))

@@ -1,0 +1,13 @@
+# The ** operator: negative exponents give floats, pow with modulus, 0**0.
+print(2 ** 10)
+print(2 ** -1)
+print(2 ** -3)
+print(10 ** -2)
+print((-2) ** 3, (-2) ** -2)
+print(0 ** 0)
+print(2.0 ** 0.5)
+print(4 ** 0.5)
+print(pow(3, 4, 5))
+print(pow(2, 100, 1000007))
+print(pow(3, -1, 7))
+print(1.5 ** 2)

@@ -1,0 +1,10 @@
+# True division always gives a float, even when the result is whole.
+print(10 / 2)
+print(1 / 3)
+print(2 / 3)
+print(-7 / 2)
+print(10 ** 20 / 10 ** 10)
+print(1 / 8)
+print(7 / 7)
+print(0 / 5)
+print(type(4 / 2).__name__)
