@@ -1,0 +1,13 @@
+# Old-style % formatting.
+print("%d items" % 5)
+print("%s and %r" % ("x", "x"))
+print("%5d|%-5d|%05d" % (42, 42, 42))
+print("%.2f %10.3f %-8.1f|" % (3.14159, 2.5, 1.0))
+print("%x %X %o %#x %#o" % (255, 255, 8, 255, 8))
+print("%e %g %g" % (12345.678, 0.0001, 1e20))
+print("%c%c" % (72, "i"))
+print("100%%")
+print("%(name)s is %(age)d" % {"name": "Ann", "age": 30})
+print("%+d %+d" % (5, -5))
+print("%s" % [1, 2])
+print("%s" % (("tuple",),))

@@ -1,0 +1,11 @@
+# String literals in every quote style with the common escape sequences.
+print('single', "double")
+print('it\'s', "say \"hi\"")
+print("tab:\t|", "newline:\nnext")
+print("backslash: \\")
+print("hex \x41, octal \101, unicode \u00e9 \U0001F600, named \N{GREEK SMALL LETTER ALPHA}")
+print("bell and null are invisible but counted:", len("\a\0"))
+print(repr("a\tb\nc\\d'e"))
+print(repr('both \' and "'))
+print(repr("\x00\x7f\x80\xff"))
+print(len("\r\n"), repr("\r\n"))
