@@ -1,0 +1,2 @@
+//! The `mempy` command.
+fn main() {}

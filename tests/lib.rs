@@ -1,0 +1,1 @@
+//! Shared helpers of the golden-output test harnesses (see `tests/README.md`).
