@@ -83,6 +83,9 @@ pub struct CodeObject {
     pub first_line: u32,
     /// The maximum value-stack depth any path through the code reaches.
     pub max_stack: u32,
+    /// The docstring (first statement a string literal) of a function, class or
+    /// module body, which becomes `__doc__`.
+    pub docstring: Option<String>,
 }
 
 impl CodeObject {
