@@ -1,0 +1,4 @@
+# An if header without a colon.
+x = 3
+if x > 2
+    print("big")

@@ -1,0 +1,2 @@
+# An unclosed call parenthesis at the end of the file.
+print("hello"

@@ -1,0 +1,2 @@
+# A closing bracket without an opening one.
+total = (1 + 2))

@@ -1,0 +1,4 @@
+# sys.exit with a string prints it to stderr and exits 1.
+import sys
+print("about to fail")
+sys.exit("fatal: configuration missing")

@@ -1,0 +1,4 @@
+# IndexError in a subscript inside a loop.
+items = [10, 20, 30]
+for i in range(4):
+    print(items[i])

@@ -1,0 +1,2 @@
+# An exception whose args are several values prints the args tuple.
+raise ValueError("bad value", 42)

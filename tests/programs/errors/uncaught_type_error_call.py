@@ -1,0 +1,5 @@
+# A TypeError from a bad call shows the call expression in the traceback.
+def area(width, height):
+    return width * height
+print(area(2, 3))
+print(area(2))

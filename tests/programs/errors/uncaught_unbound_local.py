@@ -1,0 +1,6 @@
+# Reading a local before assignment is an UnboundLocalError.
+total = 0
+def add(n):
+    total += n
+    return total
+add(5)
