@@ -1,0 +1,9 @@
+# differs: psutil is not installed for CPython here; mempy ships a built-in psutil whose RSS is machine-dependent
+import sys
+
+def memory_usage():
+    import os, psutil
+    process = psutil.Process(os.getpid())
+    return process.memory_info().rss
+
+print(f"Memory usage: {memory_usage()} bytes")
