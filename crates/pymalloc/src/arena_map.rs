@@ -1,0 +1,219 @@
+//! `address_in_range`: an O(1) answer to "did pymalloc hand out this address?", for any
+//! pointer, including ones that came from `malloc`.
+//!
+//! CPython 3.11 keeps a three-level radix tree over the 64-bit address: bits 49..64 index a
+//! static root (2^15 pointers), bits 34..49 a mid node (2^15 pointers), bits 20..34 a bottom
+//! node of 2^14 leaf entries, one per 1 MiB-aligned address slot. Mid and bottom nodes are
+//! created on demand when an arena is registered and never freed.
+//!
+//! This module keeps the bottom nodes exactly (same 128 KiB leaves, same `tail_hi`/`tail_lo`
+//! encoding, same query), but replaces the root and mid levels by a short list of bottom
+//! nodes keyed by `address >> 34` with the first one cached: all arenas of a process normally
+//! fall in one 16 GiB region, so a lookup is one compare, one index and two integer compares.
+//! The node counts that `sys._debugmallocstats()` prints are still those of CPython's tree:
+//! one bottom node per distinct `address >> 34`, one mid node per distinct `address >> 49`,
+//! counting every key ever registered (CPython never frees nodes).
+//!
+//! Leaf encoding, for an arena at base `B` with `t = B mod 1 MiB`: if `t == 0` the leaf of `B`
+//! gets `tail_hi = -1`; otherwise the leaf of `B` gets `tail_hi = t` and the leaf of
+//! `B + 1 MiB` gets `tail_lo = t`. An address `p` with `u = p mod 1 MiB` is owned iff
+//! `u < tail_lo` or (`tail_hi != 0` and `u >= tail_hi`).
+
+use core::alloc::Layout;
+use core::ptr::NonNull;
+
+use crate::geometry::{ARENA_BITS, ARENA_SIZE, ARENA_SIZE_MASK};
+
+/// Address bits that select a leaf inside a bottom node.
+const BOT_BITS: u32 = 14;
+/// Entries per bottom node.
+const BOT_LENGTH: usize = 1 << BOT_BITS;
+/// Shift that yields the bottom-node key (CPython's top and mid indices together).
+const BOT_KEY_SHIFT: u32 = ARENA_BITS + BOT_BITS;
+/// Shift that yields the mid-node key (CPython's top index).
+const MID_KEY_SHIFT: u32 = BOT_KEY_SHIFT + 15;
+
+/// Bytes of CPython's static root node: 2^15 pointers.
+pub const ARENA_MAP_ROOT_BYTES: usize = (1 << 15) * 8;
+/// Bytes of one CPython mid node: 2^15 pointers.
+pub const ARENA_MAP_MID_BYTES: usize = (1 << 15) * 8;
+/// Bytes of one bottom node: 2^14 entries of two `i32`.
+pub const ARENA_MAP_BOT_BYTES: usize = BOT_LENGTH * core::mem::size_of::<Entry>();
+
+/// One 1 MiB address slot's record (`arena_coverage_t`).
+#[derive(Clone, Copy, Default)]
+#[repr(C)]
+struct Entry {
+    tail_hi: i32,
+    tail_lo: i32,
+}
+
+/// The ownership map. Owns its bottom nodes, which live as long as the map.
+pub(crate) struct ArenaMap {
+    /// Key of `hot_leaf`; `u64::MAX` (no real key) until the first node exists.
+    hot_key: u64,
+    /// The first bottom node ever created: the one nearly every query hits.
+    hot_leaf: *const Entry,
+    /// Every bottom node with its key, in creation order.
+    leaves: Vec<(u64, NonNull<Entry>)>,
+    /// Distinct mid-node keys seen.
+    mid_keys: Vec<u64>,
+}
+
+fn leaf_layout() -> Layout {
+    Layout::array::<Entry>(BOT_LENGTH).expect("bottom node layout")
+}
+
+#[inline(always)]
+fn bot_index(addr: usize) -> usize {
+    (addr >> ARENA_BITS) & (BOT_LENGTH - 1)
+}
+
+impl ArenaMap {
+    pub(crate) fn new() -> ArenaMap {
+        ArenaMap {
+            hot_key: u64::MAX,
+            hot_leaf: core::ptr::null(),
+            leaves: Vec::new(),
+            mid_keys: Vec::new(),
+        }
+    }
+
+    /// Number of mid nodes CPython's tree would hold.
+    pub(crate) fn mid_nodes(&self) -> usize {
+        self.mid_keys.len()
+    }
+
+    /// Number of bottom nodes CPython's tree would hold.
+    pub(crate) fn bot_nodes(&self) -> usize {
+        self.leaves.len()
+    }
+
+    fn find(&self, key: u64) -> Option<NonNull<Entry>> {
+        self.leaves.iter().find(|(k, _)| *k == key).map(|(_, n)| *n)
+    }
+
+    /// The bottom node covering `addr`, created (zeroed) if `create` and missing.
+    fn node(&mut self, addr: usize, create: bool) -> Option<NonNull<Entry>> {
+        let key = (addr as u64) >> BOT_KEY_SHIFT;
+        if let Some(node) = self.find(key) {
+            return Some(node);
+        }
+        if !create {
+            return None;
+        }
+        // SAFETY: the layout has a non-zero size (2^14 eight-byte entries).
+        let raw = unsafe { std::alloc::alloc_zeroed(leaf_layout()) };
+        let node = NonNull::new(raw.cast::<Entry>())?;
+        let mid_key = (addr as u64) >> MID_KEY_SHIFT;
+        if !self.mid_keys.contains(&mid_key) {
+            self.mid_keys.push(mid_key);
+        }
+        if self.leaves.is_empty() {
+            self.hot_key = key;
+            self.hot_leaf = node.as_ptr();
+        }
+        self.leaves.push((key, node));
+        Some(node)
+    }
+
+    /// Records (or erases) the arena at `base`. Returns false if a node could not be allocated,
+    /// in which case nothing was recorded.
+    pub(crate) fn mark_used(&mut self, base: usize, used: bool) -> bool {
+        let Some(hi) = self.node(base, used) else {
+            return false;
+        };
+        let tail = (base & ARENA_SIZE_MASK) as i32;
+        let i = bot_index(base);
+        if tail == 0 {
+            // SAFETY: `hi` is a live bottom node of `BOT_LENGTH` entries and `i` is masked below it.
+            unsafe { (*hi.as_ptr().add(i)).tail_hi = if used { -1 } else { 0 } };
+            return true;
+        }
+        // SAFETY: as above.
+        unsafe { (*hi.as_ptr().add(i)).tail_hi = if used { tail } else { 0 } };
+        let next = base.wrapping_add(ARENA_SIZE);
+        let Some(lo) = self.node(next, used) else {
+            // SAFETY: as above.
+            unsafe { (*hi.as_ptr().add(i)).tail_hi = 0 };
+            return false;
+        };
+        // SAFETY: `lo` is a live bottom node and the index is masked below its length.
+        unsafe { (*lo.as_ptr().add(bot_index(next))).tail_lo = if used { tail } else { 0 } };
+        true
+    }
+
+    /// Whether `addr` lies inside a registered arena.
+    #[inline(always)]
+    pub(crate) fn is_used(&self, addr: usize) -> bool {
+        let key = (addr as u64) >> BOT_KEY_SHIFT;
+        let leaf = if key == self.hot_key {
+            self.hot_leaf
+        } else {
+            match self.find(key) {
+                Some(node) => node.as_ptr(),
+                None => return false,
+            }
+        };
+        // SAFETY: `leaf` is a live bottom node of `BOT_LENGTH` entries (nodes are freed only
+        // when the map is dropped) and `bot_index` masks the index below that length.
+        let entry = unsafe { *leaf.add(bot_index(addr)) };
+        let tail = (addr & ARENA_SIZE_MASK) as i32;
+        tail < entry.tail_lo || (tail >= entry.tail_hi && entry.tail_hi != 0)
+    }
+}
+
+impl Drop for ArenaMap {
+    fn drop(&mut self) {
+        for (_, node) in self.leaves.drain(..) {
+            // SAFETY: every node was allocated in `node` with `leaf_layout()` and is freed once.
+            unsafe { std::alloc::dealloc(node.as_ptr().cast(), leaf_layout()) };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unaligned_arena_covers_exactly_its_megabyte() {
+        let mut map = ArenaMap::new();
+        let base = 0x7f00_0000_0000usize + 0x1000;
+        assert!(map.mark_used(base, true));
+        assert!(!map.is_used(base - 1));
+        assert!(map.is_used(base));
+        assert!(map.is_used(base + ARENA_SIZE - 1));
+        assert!(!map.is_used(base + ARENA_SIZE));
+        assert_eq!((map.mid_nodes(), map.bot_nodes()), (1, 1));
+        assert!(map.mark_used(base, false));
+        assert!(!map.is_used(base));
+        assert!(!map.is_used(base + ARENA_SIZE - 1));
+        assert_eq!((map.mid_nodes(), map.bot_nodes()), (1, 1));
+    }
+
+    #[test]
+    fn ideal_arena_uses_minus_one() {
+        let mut map = ArenaMap::new();
+        let base = 0x5555_0000_0000usize;
+        assert!(map.mark_used(base, true));
+        assert!(map.is_used(base));
+        assert!(map.is_used(base + ARENA_SIZE - 1));
+        assert!(!map.is_used(base + ARENA_SIZE));
+        assert!(!map.is_used(base - 1));
+    }
+
+    #[test]
+    fn arena_straddling_a_bottom_node_counts_two_nodes() {
+        let mut map = ArenaMap::new();
+        let boundary = 5usize << BOT_KEY_SHIFT;
+        let base = boundary - ARENA_SIZE / 2;
+        assert!(map.mark_used(base, true));
+        assert_eq!(map.bot_nodes(), 2);
+        assert_eq!(map.mid_nodes(), 1);
+        assert!(map.is_used(boundary));
+        assert!(map.is_used(boundary - 1));
+        assert!(!map.is_used(boundary + ARENA_SIZE / 2));
+        assert!(!map.is_used(0x1234));
+    }
+}
