@@ -51,10 +51,10 @@ pub const INITIAL_ARENA_OBJECTS: usize = 16;
 
 // The constraints CPython states in prose, checked by the compiler here.
 const _: () = assert!(ALIGNMENT == 1 << ALIGNMENT_SHIFT);
-const _: () = assert!(SMALL_REQUEST_THRESHOLD % ALIGNMENT == 0);
+const _: () = assert!(SMALL_REQUEST_THRESHOLD & (ALIGNMENT - 1) == 0);
 const _: () = assert!(NB_SMALL_SIZE_CLASSES == 32);
-const _: () = assert!(POOL_OVERHEAD % ALIGNMENT == 0);
-const _: () = assert!(ARENA_SIZE % POOL_SIZE == 0);
+const _: () = assert!(POOL_OVERHEAD & (ALIGNMENT - 1) == 0);
+const _: () = assert!(ARENA_SIZE & (POOL_SIZE - 1) == 0);
 const _: () = assert!(MAX_POOLS_IN_ARENA == 64);
 // `nextoffset`/`maxnextoffset` and the radix-tree tails are 32-bit fields.
 const _: () = assert!(ARENA_BITS < 31);

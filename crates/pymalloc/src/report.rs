@@ -15,11 +15,17 @@ use crate::stats::Stats;
 pub fn with_commas(value: usize) -> String {
     let digits = value.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+    let mut until_comma = digits.len() % 3;
+    if until_comma == 0 {
+        until_comma = 3;
+    }
+    for c in digits.chars() {
+        if until_comma == 0 {
             out.push(',');
+            until_comma = 3;
         }
         out.push(c);
+        until_comma -= 1;
     }
     out
 }

@@ -262,7 +262,7 @@ fn placements_give_63_or_64_pools() {
         let a = Allocator::with_placement(Mode::Pymalloc, placement);
         let p = a.malloc(Domain::Object, 200).unwrap();
         let arena = a.arenas().remove(0);
-        let aligned = arena.address % POOL_SIZE == 0;
+        let aligned = arena.address & (POOL_SIZE - 1) == 0;
         let expected = pools.unwrap_or(if aligned { 64 } else { 63 });
         assert_eq!(arena.total_pools, expected, "{placement:?}");
         assert_eq!(arena.first_pool % POOL_SIZE, 0);
