@@ -402,8 +402,20 @@ fn max_ops() -> usize {
     }
 }
 
+fn config() -> ProptestConfig {
+    let mut config = ProptestConfig {
+        cases: cases(),
+        ..ProptestConfig::default()
+    };
+    if cfg!(miri) {
+        // Saving failures needs the working directory, which Miri's isolation hides.
+        config.failure_persistence = None;
+    }
+    config
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+    #![proptest_config(config())]
 
     #[test]
     fn random_sequences_match_the_model(
