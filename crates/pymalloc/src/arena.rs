@@ -4,12 +4,11 @@
 //! CPython maps arenas with `mmap`, which gives 4 KiB-aligned addresses; an arena whose base is
 //! not 16 KiB aligned can hold only 63 pools (the fragments before the first aligned pool and
 //! after the last one add up to one pool, reported as "bytes lost to arena alignment"). On the
-//! reference machine every arena was misaligned. Arenas here come from `std::alloc` (so Miri can
-//! run the crate) with a layout chosen by [`ArenaPlacement`]; the default reproduces CPython's
-//! measured case exactly. The list discipline over descriptors (`usable_arenas`, `nfp2lasta`)
-//! is in `pymalloc.rs`.
-
-use core::alloc::Layout;
+//! reference machine every arena was misaligned. Arenas here are placed as [`ArenaPlacement`]
+//! says; the default reproduces CPython's measured case exactly. Memory comes from `mmap` and
+//! goes back with `munmap`, so a released arena really is returned to the operating system;
+//! under Miri, which has no `mmap`, it comes from `std::alloc` with page alignment. The list
+//! discipline over descriptors (`usable_arenas`, `nfp2lasta`) is in `pymalloc.rs`.
 
 use crate::geometry::{ARENA_SIZE, MAX_POOLS_IN_ARENA, POOL_SIZE, POOL_SIZE_MASK};
 use crate::pool::PoolHeader;
@@ -28,25 +27,85 @@ pub enum ArenaPlacement {
     PoolAligned,
     /// Base on a 1 MiB boundary (CPython's "ideal" arena address): 64 pools.
     ArenaAligned,
-    /// A plain 1 MiB, 4 KiB-aligned request, like `mmap`: 63 or 64 pools depending on where
-    /// the system allocator puts it.
+    /// A plain 1 MiB `mmap`, as CPython does: 63 or 64 pools depending on where the kernel
+    /// puts it.
     System,
 }
 
 impl ArenaPlacement {
-    /// The request made to `std::alloc` and the offset of the arena inside it.
-    fn layout(self) -> (Layout, usize) {
-        let (size, align, offset) = match self {
-            ArenaPlacement::Misaligned => (ARENA_SIZE + 4096, POOL_SIZE, 4096),
-            ArenaPlacement::PoolAligned => (ARENA_SIZE, POOL_SIZE, 0),
-            ArenaPlacement::ArenaAligned => (ARENA_SIZE, ARENA_SIZE, 0),
-            ArenaPlacement::System => (ARENA_SIZE, 4096, 0),
-        };
-        (
-            Layout::from_size_align(size, align).expect("arena layout"),
-            offset,
-        )
+    /// Bytes to map so that the arena can be placed inside them.
+    fn map_len(self) -> usize {
+        match self {
+            ArenaPlacement::Misaligned => ARENA_SIZE + POOL_SIZE,
+            ArenaPlacement::PoolAligned => ARENA_SIZE + POOL_SIZE - PAGE_SIZE,
+            ArenaPlacement::ArenaAligned => 2 * ARENA_SIZE - PAGE_SIZE,
+            ArenaPlacement::System => ARENA_SIZE,
+        }
     }
+
+    /// Offset of the arena's base inside a page-aligned mapping at `addr`.
+    fn offset(self, addr: usize) -> usize {
+        let up = |align: usize| addr.next_multiple_of(align) - addr;
+        match self {
+            ArenaPlacement::Misaligned => up(POOL_SIZE) + PAGE_SIZE,
+            ArenaPlacement::PoolAligned => up(POOL_SIZE),
+            ArenaPlacement::ArenaAligned => up(ARENA_SIZE),
+            ArenaPlacement::System => 0,
+        }
+    }
+}
+
+/// Granularity of the operating system's mappings.
+const PAGE_SIZE: usize = 4096;
+
+/// Page-aligned, zero-filled memory straight from the kernel, as CPython's `_PyObject_ArenaMmap`.
+#[cfg(all(unix, not(miri)))]
+fn os_map(len: usize) -> *mut u8 {
+    // SAFETY: an anonymous private mapping with no address hint touches no existing memory.
+    let p = unsafe {
+        libc::mmap(
+            core::ptr::null_mut(),
+            len,
+            libc::PROT_READ | libc::PROT_WRITE,
+            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
+            -1,
+            0,
+        )
+    };
+    if p == libc::MAP_FAILED {
+        core::ptr::null_mut()
+    } else {
+        p.cast()
+    }
+}
+
+/// Returns a mapping to the kernel.
+///
+/// # Safety
+/// `p` and `len` must describe a mapping made by `os_map`, unused from now on.
+#[cfg(all(unix, not(miri)))]
+unsafe fn os_unmap(p: *mut u8, len: usize) {
+    // SAFETY: the caller guarantees this is a whole mapping of ours.
+    unsafe { libc::munmap(p.cast(), len) };
+}
+
+/// Page-aligned memory from the global allocator (used under Miri, which has no `mmap`).
+#[cfg(any(not(unix), miri))]
+fn os_map(len: usize) -> *mut u8 {
+    let layout = core::alloc::Layout::from_size_align(len, PAGE_SIZE).expect("arena layout");
+    // SAFETY: `len` is non-zero.
+    unsafe { std::alloc::alloc(layout) }
+}
+
+/// Frees memory from `os_map`.
+///
+/// # Safety
+/// `p` and `len` must describe a block made by `os_map`, unused from now on.
+#[cfg(any(not(unix), miri))]
+unsafe fn os_unmap(p: *mut u8, len: usize) {
+    let layout = core::alloc::Layout::from_size_align(len, PAGE_SIZE).expect("arena layout");
+    // SAFETY: the caller guarantees `p` came from `os_map(len)`.
+    unsafe { std::alloc::dealloc(p, layout) };
 }
 
 /// An arena descriptor (`struct arena_object`). Descriptors live in a vector and refer to one
@@ -55,7 +114,8 @@ pub(crate) struct ArenaObject {
     /// First byte of the arena, or null when the descriptor is unused. Carries the provenance
     /// of the whole arena.
     pub(crate) base: *mut u8,
-    /// What `std::alloc` returned (differs from `base` for [`ArenaPlacement::Misaligned`]).
+    /// Start of the mapping that holds the arena (before `base` unless the placement is
+    /// [`ArenaPlacement::System`]).
     pub(crate) alloc: *mut u8,
     /// Next pool to carve (pool aligned); pools from here to the arena's end are unused.
     pub(crate) pool_address: *mut u8,
@@ -116,13 +176,13 @@ impl ArenaObject {
 /// (`base`, `alloc`, `pool_address`, `nfreepools`, `ntotalpools`, `freepools`). Returns false
 /// (descriptor untouched) if the system refused.
 pub(crate) fn map_arena(ao: &mut ArenaObject, placement: ArenaPlacement) -> bool {
-    let (layout, offset) = placement.layout();
-    // SAFETY: every placement's layout has a non-zero size.
-    let alloc = unsafe { std::alloc::alloc(layout) };
+    let alloc = os_map(placement.map_len());
     if alloc.is_null() {
         return false;
     }
-    // SAFETY: the allocation is `offset + ARENA_SIZE` bytes long, so `base` is inside it.
+    let offset = placement.offset(alloc as usize);
+    debug_assert!(offset + ARENA_SIZE <= placement.map_len());
+    // SAFETY: every placement maps at least `offset + ARENA_SIZE` bytes, so `base` is inside.
     let base = unsafe { alloc.add(offset) };
     let excess = base as usize & POOL_SIZE_MASK;
     let (pool_address, npools) = if excess == 0 {
@@ -149,9 +209,8 @@ pub(crate) fn map_arena(ao: &mut ArenaObject, placement: ArenaPlacement) -> bool
 /// `ao` must describe a live arena mapped by [`map_arena`] with the same `placement`, and no
 /// pointer into it may be used afterwards.
 pub(crate) unsafe fn unmap_arena(ao: &mut ArenaObject, placement: ArenaPlacement) {
-    let (layout, _) = placement.layout();
-    // SAFETY: the caller guarantees `ao.alloc` came from `std::alloc::alloc(layout)`.
-    unsafe { std::alloc::dealloc(ao.alloc, layout) };
+    // SAFETY: the caller guarantees `ao.alloc` is the mapping `map_arena` made for `placement`.
+    unsafe { os_unmap(ao.alloc, placement.map_len()) };
     ao.base = core::ptr::null_mut();
     ao.alloc = core::ptr::null_mut();
     ao.pool_address = core::ptr::null_mut();

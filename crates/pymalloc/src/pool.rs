@@ -16,8 +16,7 @@
 //! ```
 //!
 //! Pool states and where each lives:
-//! - **used** (`0 < count < capacity`): on the circular, doubly linked `usedpools[class]` list,
-//!   which has one sentinel header per class.
+//! - **used** (`0 < count < capacity`): on the doubly linked `usedpools[class]` list.
 //! - **full** (`count == capacity`): on no list; found again only through a block's address.
 //! - **empty** (`count == 0`): on its arena's singly linked `freepools` list, keeping its old
 //!   class and free list in case the same class wants it back.
@@ -50,20 +49,6 @@ const _: () = assert!(core::mem::size_of::<PoolHeader>() <= POOL_OVERHEAD);
 #[cfg(target_pointer_width = "64")]
 const _: () = assert!(core::mem::size_of::<PoolHeader>() == POOL_OVERHEAD);
 
-impl PoolHeader {
-    const SENTINEL: PoolHeader = PoolHeader {
-        count: 0,
-        _count_pad: 0,
-        freeblock: ptr::null_mut(),
-        nextpool: ptr::null_mut(),
-        prevpool: ptr::null_mut(),
-        arenaindex: u32::MAX,
-        szidx: u32::MAX,
-        nextoffset: 0,
-        maxnextoffset: 0,
-    };
-}
-
 /// The pool that contains `p` (`POOL_ADDR`). Pure address arithmetic: the result is only a
 /// header if `p` lies in a carved pool.
 #[inline(always)]
@@ -71,45 +56,74 @@ pub(crate) fn pool_of(p: *mut u8) -> *mut PoolHeader {
     p.wrapping_sub(p as usize & POOL_SIZE_MASK).cast()
 }
 
-/// `usedpools`: one list head per size class, each a sentinel header whose `nextpool` is the
-/// first used pool and `prevpool` the last. An empty list points at its own sentinel.
+/// `usedpools`: for each size class, the first pool of a doubly linked list of used pools
+/// (null when the list is empty). The first pool's `prevpool` and the last pool's `nextpool`
+/// are null.
 ///
-/// The sentinels live in their own heap allocation so that the list links stay valid however
-/// the owning allocator moves.
+/// CPython keeps a circular list through fake headers; plain head pointers give the same
+/// operations (push at the front, unlink anywhere) without self-references, so the owning
+/// allocator may move, and the allocation fast path reads the head straight from the array.
 pub(crate) struct UsedPools {
-    heads: *mut PoolHeader,
+    first: [*mut PoolHeader; NB_SMALL_SIZE_CLASSES],
 }
 
 impl UsedPools {
     pub(crate) fn new() -> UsedPools {
-        let heads: *mut PoolHeader =
-            Box::into_raw(Box::new([PoolHeader::SENTINEL; NB_SMALL_SIZE_CLASSES])).cast();
-        for class in 0..NB_SMALL_SIZE_CLASSES {
-            // SAFETY: `heads` points at NB_SMALL_SIZE_CLASSES headers just allocated above.
-            unsafe {
-                let head = heads.add(class);
-                (*head).nextpool = head;
-                (*head).prevpool = head;
-            }
+        UsedPools {
+            first: [ptr::null_mut(); NB_SMALL_SIZE_CLASSES],
         }
-        UsedPools { heads }
     }
 
-    /// The sentinel of `class`'s list.
+    /// The first used pool of `class`, or null.
     ///
     /// # Safety
     /// `class` must be below `NB_SMALL_SIZE_CLASSES`.
     #[inline(always)]
-    pub(crate) unsafe fn head(&self, class: usize) -> *mut PoolHeader {
-        // SAFETY: the caller keeps `class` in bounds of the sentinel array.
-        unsafe { self.heads.add(class) }
+    pub(crate) unsafe fn first(&self, class: usize) -> *mut PoolHeader {
+        // SAFETY: the caller keeps `class` in bounds.
+        unsafe { *self.first.get_unchecked(class) }
     }
-}
 
-impl Drop for UsedPools {
-    fn drop(&mut self) {
-        // SAFETY: `heads` came from `Box::into_raw` of this exact array type in `new`.
-        drop(unsafe { Box::from_raw(self.heads.cast::<[PoolHeader; NB_SMALL_SIZE_CLASSES]>()) });
+    /// Links `pool` at the front of `class`'s list.
+    ///
+    /// # Safety
+    /// `class` must be in range and `pool` a carved pool of that class on no list.
+    #[inline(always)]
+    pub(crate) unsafe fn link_front(&mut self, class: usize, pool: *mut PoolHeader) {
+        // SAFETY: the caller keeps `class` in bounds; the old first pool, if any, is a live
+        // header.
+        unsafe {
+            let slot = self.first.get_unchecked_mut(class);
+            let next = *slot;
+            (*pool).nextpool = next;
+            (*pool).prevpool = ptr::null_mut();
+            if !next.is_null() {
+                (*next).prevpool = pool;
+            }
+            *slot = pool;
+        }
+    }
+
+    /// Unlinks `pool` from its class's list.
+    ///
+    /// # Safety
+    /// `pool` must be on the list of its `szidx`.
+    #[inline]
+    pub(crate) unsafe fn unlink(&mut self, pool: *mut PoolHeader) {
+        // SAFETY: the caller guarantees list membership, so the neighbours are live headers and
+        // `szidx` is a valid class.
+        unsafe {
+            let next = (*pool).nextpool;
+            let prev = (*pool).prevpool;
+            if !next.is_null() {
+                (*next).prevpool = prev;
+            }
+            if prev.is_null() {
+                *self.first.get_unchecked_mut((*pool).szidx as usize) = next;
+            } else {
+                (*prev).nextpool = next;
+            }
+        }
     }
 }
 
@@ -134,9 +148,9 @@ pub(crate) unsafe fn pop_free(pool: *mut PoolHeader) -> *mut u8 {
 /// # Safety
 /// `pool` must be a carved pool of class `class` on its used list, with an empty free list.
 #[inline]
-pub(crate) unsafe fn extend(pool: *mut PoolHeader, class: usize) {
-    // SAFETY: the caller guarantees `pool` is a live header; `nextoffset <= maxnextoffset`
-    // means a whole block starts at `nextoffset` inside the pool.
+pub(crate) unsafe fn extend(used: &mut UsedPools, pool: *mut PoolHeader, class: usize) {
+    // SAFETY: the caller guarantees `pool` is a live header on its list; `nextoffset <=
+    // maxnextoffset` means a whole block starts at `nextoffset` inside the pool.
     unsafe {
         if (*pool).nextoffset <= (*pool).maxnextoffset {
             let bp = pool.cast::<u8>().add((*pool).nextoffset as usize);
@@ -144,39 +158,8 @@ pub(crate) unsafe fn extend(pool: *mut PoolHeader, class: usize) {
             (*pool).nextoffset += class_size(class) as u32;
             bp.cast::<*mut u8>().write(ptr::null_mut());
         } else {
-            unlink(pool);
+            used.unlink(pool);
         }
-    }
-}
-
-/// Unlinks `pool` from the doubly linked list it is on.
-///
-/// # Safety
-/// `pool` must be on a usedpools list (its neighbours are live headers or sentinels).
-#[inline]
-pub(crate) unsafe fn unlink(pool: *mut PoolHeader) {
-    // SAFETY: the caller guarantees both neighbours are live list members.
-    unsafe {
-        let next = (*pool).nextpool;
-        let prev = (*pool).prevpool;
-        (*next).prevpool = prev;
-        (*prev).nextpool = next;
-    }
-}
-
-/// Links `pool` at the front of the list whose sentinel is `head`.
-///
-/// # Safety
-/// `head` must be a usedpools sentinel and `pool` a live header on no list.
-#[inline]
-pub(crate) unsafe fn link_front(head: *mut PoolHeader, pool: *mut PoolHeader) {
-    // SAFETY: the caller guarantees `head` is a consistent list head and `pool` is free to link.
-    unsafe {
-        let next = (*head).nextpool;
-        (*pool).nextpool = next;
-        (*pool).prevpool = head;
-        (*next).prevpool = pool;
-        (*head).nextpool = pool;
     }
 }
 

@@ -70,17 +70,16 @@ impl Obmalloc {
             return ptr::null_mut();
         }
         let class = (nbytes - 1) >> 4;
-        // SAFETY: `class < NB_SMALL_SIZE_CLASSES` because `nbytes <= 512`.
-        let head = unsafe { self.used.head(class) };
-        // SAFETY: `head` is a live sentinel; a non-sentinel `nextpool` is a used pool of this
-        // class, whose free list is non-empty by the usedpools invariant.
+        // SAFETY: `class < NB_SMALL_SIZE_CLASSES` because `nbytes <= 512`; a non-null first
+        // pool is a used pool of this class, whose free list is non-empty by the usedpools
+        // invariant.
         unsafe {
-            let pool = (*head).nextpool;
-            if pool != head {
+            let pool = self.used.first(class);
+            if !pool.is_null() {
                 (*pool).count += 1;
                 let bp = pool::pop_free(pool);
                 if (*pool).freeblock.is_null() {
-                    pool::extend(pool, class);
+                    pool::extend(&mut self.used, pool, class);
                 }
                 return bp;
             }
@@ -107,8 +106,7 @@ impl Obmalloc {
             (*pool).count -= 1;
             if lastfree.is_null() {
                 // The pool was full: it rejoins the front of its used list.
-                let head = self.used.head((*pool).szidx as usize);
-                pool::link_front(head, pool);
+                self.used.link_front((*pool).szidx as usize, pool);
                 return true;
             }
             if (*pool).count != 0 {
@@ -279,9 +277,8 @@ impl Obmalloc {
         // SAFETY: `class` is in range (the caller derived it from a small request) and `pool`
         // is a carved pool on no list, now becoming the sole member-to-be of a used list.
         unsafe {
-            let head = self.used.head(class);
-            debug_assert_eq!((*head).nextpool, head);
-            pool::link_front(head, pool);
+            debug_assert!(self.used.first(class).is_null());
+            self.used.link_front(class, pool);
             (*pool).count = 1;
             if (*pool).szidx as usize == class {
                 // Same class as before it emptied: its free list is still valid.
@@ -349,7 +346,7 @@ impl Obmalloc {
     unsafe fn insert_to_freepool(&mut self, pool: *mut PoolHeader) {
         // SAFETY: the caller guarantees `pool` is on a used list and has a valid arena index.
         let ai = unsafe {
-            pool::unlink(pool);
+            self.used.unlink(pool);
             (*pool).arenaindex
         };
         let a = ai as usize;
@@ -448,12 +445,11 @@ impl Obmalloc {
     pub(crate) fn check_consistency(&self) -> Result<(), String> {
         let mut on_used_list = std::collections::HashSet::new();
         for class in 0..NB_SMALL_SIZE_CLASSES {
-            // SAFETY: `class` is in range; the lists link live headers and the sentinel.
+            // SAFETY: `class` is in range; the lists link live pool headers.
             unsafe {
-                let head = self.used.head(class);
-                let mut prev = head;
-                let mut p = (*head).nextpool;
-                while p != head {
+                let mut prev = ptr::null_mut();
+                let mut p = self.used.first(class);
+                while !p.is_null() {
                     if (*p).prevpool != prev {
                         return Err(format!("class {class}: broken prevpool link"));
                     }
@@ -472,9 +468,6 @@ impl Obmalloc {
                     on_used_list.insert(p as usize);
                     prev = p;
                     p = (*p).nextpool;
-                }
-                if (*head).prevpool != prev {
-                    return Err(format!("class {class}: list tail mismatch"));
                 }
             }
         }
