@@ -38,7 +38,9 @@ impl CodeObject {
             CompareOp(op) => ((op as u8).to_string(), op.symbol().to_string()),
             IsOp(inv) | ContainsOp(inv) => ((inv as u8).to_string(), String::new()),
             Jump(t) | PopJumpIfFalse(t) | PopJumpIfTrue(t) | JumpIfFalseOrPop(t)
-            | JumpIfTrueOrPop(t) | ForIter(t) | SetupFinally(t) => (t.to_string(), format!("to {t}")),
+            | JumpIfTrueOrPop(t) | ForIter(t) | SetupFinally(t) | SetupWith(t) => {
+                (t.to_string(), format!("to {t}"))
+            }
             Copy(n) | Swap(n) | BuildSlice(n) | BuildTuple(n) | BuildList(n) | BuildSet(n)
             | BuildMap(n) | BuildConstKeyMap(n) | BuildString(n) | ListAppend(n) | SetAdd(n)
             | MapAdd(n) | ListExtend(n) | SetUpdate(n) | DictUpdate(n) | DictMerge(n)

@@ -360,6 +360,14 @@ pub enum Instruction {
     // ----- Exceptions -----
     /// Push a finally block (see the module docs).
     SetupFinally(u32),
+    /// `[exit, enter_result] -> [exit, enter_result]`: push a finally block for a
+    /// `with` body, exactly as `SetupFinally` except that the block's `level` is the
+    /// current height minus one. `BeforeWith` has just pushed `__exit__` and the
+    /// `__enter__` result; the result belongs to the body (the `as` target consumes
+    /// it inside the protected region, as in CPython), so the handler starts with
+    /// `[.., exit, prev, exc]`. (Added by the compiler: with `SetupFinally` the
+    /// level would include the already-consumed `__enter__` result.)
+    SetupWith(u32),
     /// Pop the top block (normal exit from a `try` body).
     PopBlock,
     /// `[.., prev] -> [..]` while the top block is an except-handler block: pop the block
@@ -404,11 +412,12 @@ pub enum Instruction {
 impl Instruction {
     /// The net change of the value-stack depth when the instruction runs, for the
     /// path that jumps (`jump == true`) or falls through. Exception handler entry
-    /// (+2 at the handler, see the module docs) is accounted by the compiler.
+    /// (+2 at the handler, see the module docs; +1 for `SetupWith`, whose level is
+    /// one below the current height) is accounted by the compiler.
     pub fn stack_effect(self, jump: bool) -> i32 {
         use Instruction::*;
         match self {
-            Nop | Jump(_) | SetupFinally(_) | PopBlock | SetupAnnotations => 0,
+            Nop | Jump(_) | SetupFinally(_) | SetupWith(_) | PopBlock | SetupAnnotations => 0,
             PopTop => -1,
             Copy(_) => 1,
             Swap(_) => 0,
@@ -489,7 +498,7 @@ impl Instruction {
         use Instruction::*;
         match self {
             Jump(t) | PopJumpIfFalse(t) | PopJumpIfTrue(t) | JumpIfFalseOrPop(t)
-            | JumpIfTrueOrPop(t) | ForIter(t) | SetupFinally(t) => Some(t),
+            | JumpIfTrueOrPop(t) | ForIter(t) | SetupFinally(t) | SetupWith(t) => Some(t),
             _ => None,
         }
     }
@@ -579,6 +588,7 @@ impl Instruction {
             GetYieldFromIter => "GET_YIELD_FROM_ITER",
             YieldFrom => "YIELD_FROM",
             SetupFinally(_) => "SETUP_FINALLY",
+            SetupWith(_) => "SETUP_WITH",
             PopBlock => "POP_BLOCK",
             PopExcept => "POP_EXCEPT",
             Reraise => "RERAISE",
