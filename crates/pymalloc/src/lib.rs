@@ -9,7 +9,7 @@
 //!                |                                  |
 //!        1..=512 bytes?  --no (0 or > 512)-->  C malloc / calloc / realloc / free
 //!                | yes                              ^
-//!        size class (16-byte steps, 32 classes)     |  (arenas: std::alloc, 1 MiB each)
+//!        size class (16-byte steps, 32 classes)     |  (arenas: mmap, 1 MiB each)
 //!                |                                  |
 //!     block  <  pool (16 KiB, one class)  <  arena (1 MiB, 63 or 64 pools)
 //! ```

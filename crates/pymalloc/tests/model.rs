@@ -429,6 +429,7 @@ proptest! {
             m.check_stats()?;
         }
         let st = m.a.stats();
+        // MODEL_TRACE=1 shows how far each case pushed the arenas (coverage check).
         if std::env::var_os("MODEL_TRACE").is_some() {
             eprintln!("arenas total {} reclaimed {} highwater {}", st.arenas_allocated_total, st.arenas_reclaimed, st.arenas_highwater);
         }
