@@ -217,7 +217,15 @@ pub fn named(ctx: &Ctx, target: Expr, value: Expr, l: usize, r: usize) -> R<Expr
 }
 
 pub fn lambda(ctx: &Ctx, params: Vec<Param>, body: Expr, l: usize, r: usize) -> R<Expr> {
-    let args = arguments(params)?;
+    let args = arguments(params).map_err(|e| match e {
+        // For a lambda, CPython points at the token after the bare `*`.
+        lalrpop_util::ParseError::User { mut error } if error.message() == "named arguments must follow bare *" => {
+            let next = crate::strings::next_token_span(ctx, error.span.end as usize);
+            error.span = next;
+            user(error)
+        }
+        other => other,
+    })?;
     Ok(ctx.guard(expr(ExprKind::Lambda { args: Box::new(args), body: Box::new(body) }, l, r)))
 }
 
@@ -256,7 +264,8 @@ fn call_args(items: Vec<ArgItem>, paren_l: usize, paren_r: usize) -> R<(Vec<Expr
                         "positional argument follows keyword argument"
                     };
                     let _ = k;
-                    return err(msg, e.span);
+                    // CPython points at the token after the arguments: `)`.
+                    return err(msg, sp(paren_r.saturating_sub(1), paren_r));
                 }
                 args.push(e);
             }
@@ -379,7 +388,10 @@ fn is_top_element(e: &Expr, bad: &Expr) -> bool {
         return !matches!(e.kind, ExprKind::Tuple { .. } | ExprKind::List { .. });
     }
     match &e.kind {
-        ExprKind::Tuple { elts, .. } => elts.iter().any(|x| std::ptr::eq(x, bad)),
+        // A parenthesised tuple's span starts at its parenthesis.
+        ExprKind::Tuple { elts, .. } => {
+            elts.first().is_some_and(|f| f.span.start == e.span.start) && elts.iter().any(|x| std::ptr::eq(x, bad))
+        }
         _ => false,
     }
 }
@@ -410,6 +422,12 @@ fn starts_bitwise_or(ctx: &Ctx, e: &Expr) -> bool {
     !(text.starts_with('*') || word == "not" || word == "lambda")
 }
 
+/// Whether `e` is written inside its own parentheses (which its span excludes).
+fn parenthesised(ctx: &Ctx, e: &Expr) -> bool {
+    let before = ctx.text(ctx.base, e.span.start as usize);
+    before.trim_end().ends_with('(')
+}
+
 pub fn expr_stmt(value: Expr, l: usize, r: usize) -> R<Stmt> {
     Ok(stmt(StmtKind::Expr { value: Box::new(value) }, l, r))
 }
@@ -420,7 +438,7 @@ pub fn assign(ctx: &Ctx, first: Expr, mut rest: Vec<Expr>, l: usize, r: usize) -
     let single = rest.is_empty();
     let here = single && starts_bitwise_or(ctx, &value);
     for (i, t) in std::iter::once(first).chain(rest).enumerate() {
-        if matches!(t.kind, ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }) {
+        if matches!(t.kind, ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }) && !parenthesised(ctx, &t) {
             return err("assignment to yield expression not possible", t.span);
         }
         targets.push(store_target(ctx, t, here && i == 0)?);
@@ -636,7 +654,8 @@ pub fn classdef(_ctx: &Ctx, l: usize, name: String, args: Option<Vec<ArgItem>>, 
     let (bases, keywords) = match args {
         Some(items) => {
             if let Some(ArgItem::Generator(e, ..)) = items.first() {
-                return err("invalid syntax", e.span);
+                // CPython stops at the `for` that follows the base expression.
+                return err("invalid syntax", crate::strings::next_token_span(_ctx, e.span.end as usize));
             }
             call_args(items, l, l)?
         }

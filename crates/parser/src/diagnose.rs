@@ -10,11 +10,11 @@
 
 use crate::actions::Ctx;
 use crate::error::{ParseError, ParseErrorKind};
-use crate::lexer::{line_of, Spanned, Token};
+use crate::lexer::{line_of, LexError, Precedence, Spanned, Token};
 
 /// Builds the error for an unexpected token at `tokens[index]` (or end of input
 /// when `index == tokens.len()`), given lalrpop's expected terminals.
-pub fn diagnose(ctx: &Ctx, tokens: &[Spanned], index: usize, expected: &[String]) -> ParseError {
+pub fn diagnose(ctx: &Ctx, tokens: &[Spanned], index: usize, expected: &[String], lex: Option<&LexError>) -> ParseError {
     let expects = |name: &str| expected.iter().any(|e| e == name);
     let at_eof = index >= tokens.len();
     let end = tokens.last().map_or(ctx.base, |t| t.2);
@@ -57,6 +57,25 @@ pub fn diagnose(ctx: &Ctx, tokens: &[Spanned], index: usize, expected: &[String]
         }
     }
 
+    // A `try` block followed by neither handler nor `finally`.
+    if expects("\"except\"") && expects("\"finally\"") && !matches!(tok, Token::Except | Token::Finally) {
+        let rest_dedent = tokens[index.min(tokens.len())..].iter().all(|t| t.1 == Token::Dedent);
+        let (s, e) = if at_eof || rest_dedent {
+            let nl = tokens[..index.min(tokens.len())].iter().rev().find(|t| t.1 == Token::Newline);
+            nl.map_or((end, end), |t| (t.0, t.0))
+        } else {
+            let next = tokens[index..].iter().find(|t| t.1 != Token::Dedent).copied().unwrap_or((start, tok, stop));
+            (next.0, next.2)
+        };
+        let mut err = ParseError::syntax("expected 'except' or 'finally' block", s, e);
+        err.incomplete = at_eof || rest_dedent;
+        return err;
+    }
+    if tok == Token::Equal {
+        if let Some(e) = equals_in_condition(ctx, tokens, index) {
+            return e;
+        }
+    }
     if let Some(e) = legacy_print(ctx, tokens, index) {
         return e;
     }
@@ -66,6 +85,13 @@ pub fn diagnose(ctx: &Ctx, tokens: &[Spanned], index: usize, expected: &[String]
         }
     }
     if let Some(e) = missing_comma(ctx, tokens, index) {
+        // Looking for the end of the second expression, CPython reads on to the end
+        // of the file when a bracket is left open, and reports that instead.
+        if let Some(lex) = lex.filter(|l| matches!(l.precedence, Precedence::IfLaterThan(_))) {
+            if expr_end(tokens, index) >= tokens.len() {
+                return lex.error.clone();
+            }
+        }
         return e;
     }
     let mut err = ParseError::syntax("invalid syntax", start, stop);
@@ -206,6 +232,12 @@ fn missing_comma(ctx: &Ctx, tokens: &[Spanned], index: usize) -> Option<ParseErr
         return None;
     }
     let a = expr_start(tokens, index);
+    // CPython tries this rule only where a plain expression list is parsed: after
+    // an opening bracket, a comma, a key's colon or a keyword argument's `=`.
+    let before = tokens.get(a.checked_sub(1)?)?.1;
+    if !(before.is_open_bracket() || matches!(before, Token::Comma | Token::Colon | Token::Equal)) {
+        return None;
+    }
     // CPython exempts a name followed by a string (`f"..."`-like prefixes) and
     // Python 2's print and exec.
     if a + 1 == index && prev == Token::Name && tok == Token::String {
@@ -275,4 +307,40 @@ fn if_without_else(tokens: &[Spanned], index: usize) -> Option<ParseError> {
     }
     let last = tokens.get(index - 1)?;
     Some(ParseError::syntax("expected 'else' after 'if' expression", tokens[start].0, last.2))
+}
+
+/// `if x = 1:`: CPython suggests `==` or `:=` (or names what cannot be assigned).
+fn equals_in_condition(ctx: &Ctx, tokens: &[Spanned], index: usize) -> Option<ParseError> {
+    let header = logical_line_start(tokens, index);
+    if !matches!(tokens.get(header)?.1, Token::If | Token::Elif | Token::While) || depth_before(tokens, index) != 0 {
+        return None;
+    }
+    let a = expr_start(tokens, index);
+    if a >= index {
+        return None;
+    }
+    let b_end = expr_end(tokens, index + 1);
+    let last = tokens.get(b_end.checked_sub(1)?)?;
+    if a + 1 == index && tokens[a].1 == Token::Name {
+        let msg = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?";
+        return Some(ParseError::syntax(msg, tokens[a].0, last.2));
+    }
+    let target = crate::grammar::reparse_expr(ctx, &tokens[a..index])?;
+    use mempy_ast::{Constant, ExprKind};
+    if matches!(
+        target.kind,
+        ExprKind::List { .. }
+            | ExprKind::Tuple { .. }
+            | ExprKind::GeneratorExp { .. }
+            | ExprKind::Compare { .. }
+            | ExprKind::BoolOp { .. }
+            | ExprKind::IfExp { .. }
+            | ExprKind::Lambda { .. }
+            | ExprKind::Constant { value: Constant::None | Constant::Bool(_) }
+    ) || matches!(target.kind, ExprKind::UnaryOp { op: mempy_ast::UnaryOperator::Not, .. })
+    {
+        return None;
+    }
+    let msg = format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", crate::actions::expr_name(&target));
+    Some(ParseError::at(msg, target.span))
 }

@@ -59,6 +59,18 @@ pub fn parse_fstring_expr(wrapped: &str, base: usize, depth: &DepthGuard) -> Res
     finish(result, &toks, &ctx, &reached)
 }
 
+/// Re-parses `tokens` (a slice of an already lexed module) as one expression, for
+/// error messages that must name what kind of expression sits somewhere.
+pub fn reparse_expr(ctx: &Ctx, tokens: &[Spanned]) -> Option<Expr> {
+    let (first, last) = (tokens.first()?, tokens.last()?);
+    let depth = DepthGuard::default();
+    let inner = Ctx { src: ctx.src, base: ctx.base, depth: &depth, tokens: ctx.tokens };
+    let open = (first.0, Token::LParen, first.0);
+    let close = (last.2, Token::RParen, last.2);
+    let stream = std::iter::once(open).chain(tokens.iter().copied()).chain(std::iter::once(close)).map(Ok);
+    python::FStringExprParser::new().parse(&inner, stream).ok()
+}
+
 /// The token stream for lalrpop: every token, then the lexical error if any.
 fn stream<'a>(
     toks: &'a Tokens,
@@ -115,5 +127,5 @@ fn convert(e: LalrError, toks: &Tokens, ctx: &Ctx) -> ParseError {
             (at.min(tokens.len()), expected)
         }
     };
-    crate::diagnose::diagnose(ctx, tokens, index, &expected)
+    crate::diagnose::diagnose(ctx, tokens, index, &expected, toks.error.as_ref())
 }

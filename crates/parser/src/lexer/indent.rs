@@ -78,6 +78,8 @@ impl<'s> Pass<'s> {
         // The offset just after a backslash continuation, if the last token was one.
         let mut after_continuation: Option<usize> = None;
         let mut pending: Option<(Result<Token, RawError>, logos::Span)> = None;
+        // Where a comment started on the current line, after some token.
+        let mut comment_start: Option<usize> = None;
         loop {
             let next = match pending.take() {
                 Some(t) => Some(t),
@@ -113,8 +115,18 @@ impl<'s> Pass<'s> {
                 Err(e) => return Err(self.raw_error(e, span.start, span.end)),
             };
             after_continuation = None;
+            if tok == Token::Newline {
+                // The comment (if any) belongs to the line this newline ends.
+            } else if tok != Token::Comment {
+                comment_start = None;
+            }
             match tok {
-                Token::Whitespace | Token::Comment => {}
+                Token::Whitespace => {}
+                Token::Comment => {
+                    if line_has_tokens {
+                        comment_start = Some(span.start);
+                    }
+                }
                 Token::Continuation => {
                     // The next physical line continues this one, so its indentation
                     // is not measured; remember where to report an EOF right after.
@@ -134,13 +146,18 @@ impl<'s> Pass<'s> {
                 Token::Newline => {
                     if self.brackets.is_empty() {
                         if line_has_tokens {
-                            self.out.push((span.start, Token::Newline, span.end));
+                            // CPython's NEWLINE token starts at a trailing comment.
+                            let start = comment_start.unwrap_or(span.start);
+                            self.out.push((start, Token::Newline, span.start));
                             line_has_tokens = false;
                         }
                         at_line_start = true;
                     }
                 }
                 _ => {
+                    if tok == Token::Name {
+                        self.check_name(span.start, span.end)?;
+                    }
                     line_has_tokens = true;
                     self.bracket(tok, span.start, span.end)?;
                     self.number_end(tok, span.start, span.end)?;
@@ -164,7 +181,7 @@ impl<'s> Pass<'s> {
             return Err(e.incomplete());
         }
         if line_has_tokens {
-            self.out.push((len, Token::Newline, len));
+            self.out.push((comment_start.unwrap_or(len), Token::Newline, len));
         }
         for _ in 1..self.indents.len() {
             self.out.push((len, Token::Dedent, len));
@@ -279,6 +296,19 @@ impl<'s> Pass<'s> {
         Ok(())
     }
 
+    /// Checks that a name holds only identifier characters (logos accepts any
+    /// non-ASCII character so that this check can name the bad one).
+    fn check_name(&self, start: usize, end: usize) -> Result<(), LexError> {
+        for (i, c) in self.src[start..end].char_indices() {
+            let ok = c.is_ascii() || if i == 0 { c.is_alphabetic() } else { c.is_alphanumeric() };
+            if !ok {
+                let at = start + i;
+                return Err(self.syntax(format!("invalid character '{c}' (U+{:04X})", c as u32), at, at));
+            }
+        }
+        Ok(())
+    }
+
     /// Checks what follows a number, as CPython's `verify_end_of_number` does.
     fn number_end(&self, tok: Token, start: usize, end: usize) -> Result<(), LexError> {
         if !matches!(tok, Token::Int | Token::Float | Token::Imag) {
@@ -299,6 +329,17 @@ impl<'s> Pass<'s> {
                 ));
             }
         }
+        if text == "0" && matches!(next, Some('x' | 'X' | 'o' | 'O' | 'b' | 'B')) {
+            let kind = match next {
+                Some('x' | 'X') => "hexadecimal",
+                Some('o' | 'O') => "octal",
+                _ => "binary",
+            };
+            if let Some(d) = rest[1..].chars().next().filter(|c| c.is_ascii_digit()) {
+                return Err(self.syntax(format!("invalid digit '{d}' in {kind} literal"), end + 1, end + 1));
+            }
+            return Err(self.syntax(format!("invalid {kind} literal"), end, end));
+        }
         if text == "0" && next.is_some_and(|c| c.is_ascii_digit()) {
             let digits = rest.bytes().take_while(|b| b.is_ascii_digit() || *b == b'_').count();
             let after = rest[digits..].chars().next();
@@ -311,6 +352,8 @@ impl<'s> Pass<'s> {
             }
         }
         let Some(c) = next else { return Ok(()) };
+        // CPython's tokenizer reports these one character before the position it
+        // stopped at, which is where the offset points below.
         if c == '_' {
             return Err(self.syntax(format!("invalid {kind} literal"), end, end));
         }
@@ -320,6 +363,9 @@ impl<'s> Pass<'s> {
         if kind == "octal" && c.is_ascii_digit() {
             return Err(self.syntax(format!("invalid digit '{c}' in octal literal"), end, end));
         }
+        if matches!(c, 'e' | 'E') && kind == "decimal" && matches!(rest[1..].chars().next(), Some('+' | '-')) {
+            return Err(self.syntax("invalid decimal literal", end + 1, end + 1));
+        }
         if c.is_alphanumeric() || c == '_' {
             // A keyword glued to a number (`1if x else y`) is only a warning.
             for kw in ["and", "else", "for", "if", "in", "is", "not", "or"] {
@@ -327,8 +373,7 @@ impl<'s> Pass<'s> {
                     return Ok(());
                 }
             }
-            let at = if tok == Token::Int && kind == "decimal" { start } else { end };
-            let at = if matches!(kind, "hexadecimal" | "octal" | "binary") && text.len() == 2 { end } else { at };
+            let at = end - 1;
             return Err(self.syntax(format!("invalid {kind} literal"), at, at));
         }
         Ok(())

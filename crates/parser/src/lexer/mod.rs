@@ -42,3 +42,6 @@ impl LexError {
         self
     }
 }
+
+#[cfg(test)]
+mod tests;
