@@ -18,12 +18,18 @@ fn main() {
                 let pos = |off: u32| {
                     let lc = idx.line_col(off);
                     let start = idx.line_start(lc.line).unwrap_or(0) as usize;
-                    let chars = src.get(start..off as usize).map_or(0, |t| t.chars().count());
+                    let chars = src
+                        .get(start..off as usize)
+                        .map_or(0, |t| t.chars().count());
                     (lc.line, chars + 1)
                 };
                 let (l1, c1) = pos(e.span.start);
                 let (l2, c2) = pos(e.span.end);
-                println!("{path}: {} | {} | {l1} {c1} {l2} {c2}", e.class_name(), e.message());
+                println!(
+                    "{path}: {} | {} | {l1} {c1} {l2} {c2}",
+                    e.class_name(),
+                    e.message()
+                );
             }
         }
     }

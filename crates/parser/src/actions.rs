@@ -34,7 +34,9 @@ impl<'s> Ctx<'s> {
 
     /// The source text between absolute offsets `l` and `r`.
     pub fn text(&self, l: usize, r: usize) -> &'s str {
-        self.src.get(l.saturating_sub(self.base)..r.saturating_sub(self.base)).unwrap_or("")
+        self.src
+            .get(l.saturating_sub(self.base)..r.saturating_sub(self.base))
+            .unwrap_or("")
     }
 }
 
@@ -105,7 +107,14 @@ pub fn dotted(first: String, rest: Vec<String>) -> String {
 // ---- Atoms ---------------------------------------------------------------------
 
 pub fn name(id: String, l: usize, r: usize) -> Expr {
-    expr(ExprKind::Name { id, ctx: ExprContext::Load }, l, r)
+    expr(
+        ExprKind::Name {
+            id,
+            ctx: ExprContext::Load,
+        },
+        l,
+        r,
+    )
 }
 
 pub fn constant(value: Constant, l: usize, r: usize) -> Expr {
@@ -122,7 +131,14 @@ pub fn float(ctx: &Ctx, l: usize, r: usize) -> Expr {
 
 pub fn imag(ctx: &Ctx, l: usize, r: usize) -> Expr {
     let text = ctx.text(l, r.saturating_sub(1));
-    constant(Constant::Complex { real: 0.0, imag: crate::numbers::float(text) }, l, r)
+    constant(
+        Constant::Complex {
+            real: 0.0,
+            imag: crate::numbers::float(text),
+        },
+        l,
+        r,
+    )
 }
 
 pub fn strings(ctx: &Ctx, parts: Vec<(usize, usize)>, l: usize, r: usize) -> R<Expr> {
@@ -131,11 +147,25 @@ pub fn strings(ctx: &Ctx, parts: Vec<(usize, usize)>, l: usize, r: usize) -> R<E
 }
 
 pub fn tuple(ctx: &Ctx, elts: Vec<Expr>, l: usize, r: usize) -> Expr {
-    ctx.guard(expr(ExprKind::Tuple { elts, ctx: ExprContext::Load }, l, r))
+    ctx.guard(expr(
+        ExprKind::Tuple {
+            elts,
+            ctx: ExprContext::Load,
+        },
+        l,
+        r,
+    ))
 }
 
 pub fn list(ctx: &Ctx, elts: Vec<Expr>, l: usize, r: usize) -> Expr {
-    ctx.guard(expr(ExprKind::List { elts, ctx: ExprContext::Load }, l, r))
+    ctx.guard(expr(
+        ExprKind::List {
+            elts,
+            ctx: ExprContext::Load,
+        },
+        l,
+        r,
+    ))
 }
 
 pub fn set(ctx: &Ctx, elts: Vec<Expr>, l: usize, r: usize) -> Expr {
@@ -155,20 +185,37 @@ pub fn paren(e: Expr, _l: usize, _r: usize) -> R<Expr> {
     Ok(e)
 }
 
-pub fn tuple_or_single(ctx: &Ctx, (mut v, is_tuple): (Vec<Expr>, bool), l: usize, r: usize) -> Expr {
+pub fn tuple_or_single(
+    ctx: &Ctx,
+    (mut v, is_tuple): (Vec<Expr>, bool),
+    l: usize,
+    r: usize,
+) -> Expr {
     if !is_tuple && v.len() == 1 {
         return v.pop().unwrap_or_else(|| constant(Constant::None, l, r));
     }
     tuple(ctx, v, l, r)
 }
 
-pub fn comp(ctx: &Ctx, kind: CompKind, e: Expr, v: Option<Expr>, generators: Vec<Comprehension>, l: usize, r: usize) -> Expr {
+pub fn comp(
+    ctx: &Ctx,
+    kind: CompKind,
+    e: Expr,
+    v: Option<Expr>,
+    generators: Vec<Comprehension>,
+    l: usize,
+    r: usize,
+) -> Expr {
     let elt = Box::new(e);
     let kind = match (kind, v) {
         (CompKind::List, _) => ExprKind::ListComp { elt, generators },
         (CompKind::Set, _) => ExprKind::SetComp { elt, generators },
         (CompKind::Generator, _) => ExprKind::GeneratorExp { elt, generators },
-        (CompKind::Dict, Some(value)) => ExprKind::DictComp { key: elt, value: Box::new(value), generators },
+        (CompKind::Dict, Some(value)) => ExprKind::DictComp {
+            key: elt,
+            value: Box::new(value),
+            generators,
+        },
         (CompKind::Dict, None) => ExprKind::SetComp { elt, generators },
     };
     ctx.guard(expr(kind, l, r))
@@ -182,66 +229,156 @@ pub fn comprehension(ctx: &Ctx, target: Expr, iter: Expr, ifs: Vec<Expr>) -> R<C
 // ---- Operators -----------------------------------------------------------------
 
 pub fn binop(ctx: &Ctx, left: Expr, op: Operator, right: Expr, l: usize, r: usize) -> Expr {
-    ctx.guard(expr(ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) }, l, r))
+    ctx.guard(expr(
+        ExprKind::BinOp {
+            left: Box::new(left),
+            op,
+            right: Box::new(right),
+        },
+        l,
+        r,
+    ))
 }
 
 pub fn unary(ctx: &Ctx, op: UnaryOperator, operand: Expr, l: usize, r: usize) -> Expr {
-    ctx.guard(expr(ExprKind::UnaryOp { op, operand: Box::new(operand) }, l, r))
+    ctx.guard(expr(
+        ExprKind::UnaryOp {
+            op,
+            operand: Box::new(operand),
+        },
+        l,
+        r,
+    ))
 }
 
-pub fn boolop(ctx: &Ctx, op: BoolOperator, first: Expr, rest: Vec<Expr>, l: usize, r: usize) -> Expr {
-    ctx.guard(expr(ExprKind::BoolOp { op, values: prepend(first, rest) }, l, r))
+pub fn boolop(
+    ctx: &Ctx,
+    op: BoolOperator,
+    first: Expr,
+    rest: Vec<Expr>,
+    l: usize,
+    r: usize,
+) -> Expr {
+    ctx.guard(expr(
+        ExprKind::BoolOp {
+            op,
+            values: prepend(first, rest),
+        },
+        l,
+        r,
+    ))
 }
 
 pub fn compare(ctx: &Ctx, left: Expr, rest: Vec<(CmpOperator, Expr)>, l: usize, r: usize) -> Expr {
     let (ops, comparators) = rest.into_iter().unzip();
-    ctx.guard(expr(ExprKind::Compare { left: Box::new(left), ops, comparators }, l, r))
+    ctx.guard(expr(
+        ExprKind::Compare {
+            left: Box::new(left),
+            ops,
+            comparators,
+        },
+        l,
+        r,
+    ))
 }
 
 pub fn if_exp(ctx: &Ctx, body: Expr, test: Expr, orelse: Expr, l: usize, r: usize) -> Expr {
-    let kind = ExprKind::IfExp { test: Box::new(test), body: Box::new(body), orelse: Box::new(orelse) };
+    let kind = ExprKind::IfExp {
+        test: Box::new(test),
+        body: Box::new(body),
+        orelse: Box::new(orelse),
+    };
     ctx.guard(expr(kind, l, r))
 }
 
 pub fn starred(ctx: &Ctx, value: Expr, l: usize, r: usize) -> Expr {
-    ctx.guard(expr(ExprKind::Starred { value: Box::new(value), ctx: ExprContext::Load }, l, r))
+    ctx.guard(expr(
+        ExprKind::Starred {
+            value: Box::new(value),
+            ctx: ExprContext::Load,
+        },
+        l,
+        r,
+    ))
 }
 
 pub fn named(ctx: &Ctx, target: Expr, value: Expr, l: usize, r: usize) -> R<Expr> {
     if !matches!(target.kind, ExprKind::Name { .. }) {
-        let msg = format!("cannot use assignment expressions with {}", expr_name(&target));
+        let msg = format!(
+            "cannot use assignment expressions with {}",
+            expr_name(&target)
+        );
         return err(msg, target.span);
     }
     let target = set_ctx(target, ExprContext::Store);
-    Ok(ctx.guard(expr(ExprKind::NamedExpr { target: Box::new(target), value: Box::new(value) }, l, r)))
+    Ok(ctx.guard(expr(
+        ExprKind::NamedExpr {
+            target: Box::new(target),
+            value: Box::new(value),
+        },
+        l,
+        r,
+    )))
 }
 
 pub fn lambda(ctx: &Ctx, params: Vec<Param>, body: Expr, l: usize, r: usize) -> R<Expr> {
     let args = arguments(params).map_err(|e| match e {
         // For a lambda, CPython points at the token after the bare `*`.
-        lalrpop_util::ParseError::User { mut error } if error.message() == "named arguments must follow bare *" => {
+        lalrpop_util::ParseError::User { mut error }
+            if error.message() == "named arguments must follow bare *" =>
+        {
             let next = crate::strings::next_token_span(ctx, error.span.end as usize);
             error.span = next;
             user(error)
         }
         other => other,
     })?;
-    Ok(ctx.guard(expr(ExprKind::Lambda { args: Box::new(args), body: Box::new(body) }, l, r)))
+    Ok(ctx.guard(expr(
+        ExprKind::Lambda {
+            args: Box::new(args),
+            body: Box::new(body),
+        },
+        l,
+        r,
+    )))
 }
 
 // ---- Trailers ------------------------------------------------------------------
 
 pub fn attribute(ctx: &Ctx, value: Expr, attr: String, l: usize, r: usize) -> Expr {
-    ctx.guard(expr(ExprKind::Attribute { value: Box::new(value), attr, ctx: ExprContext::Load }, l, r))
+    ctx.guard(expr(
+        ExprKind::Attribute {
+            value: Box::new(value),
+            attr,
+            ctx: ExprContext::Load,
+        },
+        l,
+        r,
+    ))
 }
 
 pub fn subscript(ctx: &Ctx, value: Expr, slice: Expr, l: usize, r: usize) -> Expr {
-    let kind = ExprKind::Subscript { value: Box::new(value), slice: Box::new(slice), ctx: ExprContext::Load };
+    let kind = ExprKind::Subscript {
+        value: Box::new(value),
+        slice: Box::new(slice),
+        ctx: ExprContext::Load,
+    };
     ctx.guard(expr(kind, l, r))
 }
 
-pub fn slice(ctx: &Ctx, lower: Option<Expr>, upper: Option<Expr>, step: Option<Expr>, l: usize, r: usize) -> Expr {
-    let kind = ExprKind::Slice { lower: lower.map(Box::new), upper: upper.map(Box::new), step: step.map(Box::new) };
+pub fn slice(
+    ctx: &Ctx,
+    lower: Option<Expr>,
+    upper: Option<Expr>,
+    step: Option<Expr>,
+    l: usize,
+    r: usize,
+) -> Expr {
+    let kind = ExprKind::Slice {
+        lower: lower.map(Box::new),
+        upper: upper.map(Box::new),
+        step: step.map(Box::new),
+    };
     ctx.guard(expr(kind, l, r))
 }
 
@@ -255,7 +392,10 @@ fn call_args(items: Vec<ArgItem>, paren_l: usize, paren_r: usize) -> R<(Vec<Expr
             ArgItem::Positional(e) => {
                 if matches!(e.kind, ExprKind::Starred { .. }) {
                     if keywords.iter().any(|k| k.arg.is_none()) {
-                        return err("iterable argument unpacking follows keyword argument unpacking", e.span);
+                        return err(
+                            "iterable argument unpacking follows keyword argument unpacking",
+                            e.span,
+                        );
                     }
                 } else if let Some(k) = keywords.last() {
                     let msg = if keywords.iter().any(|k| k.arg.is_none()) {
@@ -271,28 +411,57 @@ fn call_args(items: Vec<ArgItem>, paren_l: usize, paren_r: usize) -> R<(Vec<Expr
             }
             ArgItem::Generator(e, generators, l, r) => {
                 if n > 1 {
-                    let last = generators.last().map_or(r, |g| g.ifs.last().unwrap_or(&g.iter).span.end as usize);
+                    let last = generators
+                        .last()
+                        .map_or(r, |g| g.ifs.last().unwrap_or(&g.iter).span.end as usize);
                     return err("Generator expression must be parenthesized", sp(l, last));
                 }
                 let elt = Box::new(e);
-                args.push(expr(ExprKind::GeneratorExp { elt, generators }, paren_l, paren_r));
+                args.push(expr(
+                    ExprKind::GeneratorExp { elt, generators },
+                    paren_l,
+                    paren_r,
+                ));
             }
-            ArgItem::DoubleStar(value, l, r) => keywords.push(Keyword { arg: None, value, span: sp(l, r) }),
+            ArgItem::DoubleStar(value, l, r) => keywords.push(Keyword {
+                arg: None,
+                value,
+                span: sp(l, r),
+            }),
             ArgItem::Keyword(target, value, l, r) => {
                 let ExprKind::Name { id, .. } = target.kind else {
                     let msg = "expression cannot contain assignment, perhaps you meant \"==\"?";
                     return err(msg, sp(l, value.span.end as usize));
                 };
-                keywords.push(Keyword { arg: Some(id), value, span: sp(l, r) });
+                keywords.push(Keyword {
+                    arg: Some(id),
+                    value,
+                    span: sp(l, r),
+                });
             }
         }
     }
     Ok((args, keywords))
 }
 
-pub fn call(ctx: &Ctx, func: Expr, items: Vec<ArgItem>, paren_l: usize, l: usize, r: usize) -> R<Expr> {
+pub fn call(
+    ctx: &Ctx,
+    func: Expr,
+    items: Vec<ArgItem>,
+    paren_l: usize,
+    l: usize,
+    r: usize,
+) -> R<Expr> {
     let (args, keywords) = call_args(items, paren_l, r)?;
-    Ok(ctx.guard(expr(ExprKind::Call { func: Box::new(func), args, keywords }, l, r)))
+    Ok(ctx.guard(expr(
+        ExprKind::Call {
+            func: Box::new(func),
+            args,
+            keywords,
+        },
+        l,
+        r,
+    )))
 }
 
 // ---- Targets -------------------------------------------------------------------
@@ -318,10 +487,18 @@ pub fn expr_name(e: &Expr) -> &'static str {
         Dict { .. } => "dict literal",
         Set { .. } => "set display",
         JoinedStr { .. } | FormattedValue { .. } => "f-string expression",
-        Constant { value: mempy_ast::Constant::None } => "None",
-        Constant { value: mempy_ast::Constant::Bool(true) } => "True",
-        Constant { value: mempy_ast::Constant::Bool(false) } => "False",
-        Constant { value: mempy_ast::Constant::Ellipsis } => "ellipsis",
+        Constant {
+            value: mempy_ast::Constant::None,
+        } => "None",
+        Constant {
+            value: mempy_ast::Constant::Bool(true),
+        } => "True",
+        Constant {
+            value: mempy_ast::Constant::Bool(false),
+        } => "False",
+        Constant {
+            value: mempy_ast::Constant::Ellipsis,
+        } => "ellipsis",
         Constant { .. } => "literal",
         Compare { .. } => "comparison",
         IfExp { .. } => "conditional expression",
@@ -334,7 +511,9 @@ pub fn expr_name(e: &Expr) -> &'static str {
 /// `_PyPegen_get_invalid_target`), or `None` if `e` is a valid target.
 fn invalid_target(e: &Expr, del: bool) -> Option<&Expr> {
     match &e.kind {
-        ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. } => elts.iter().find_map(|x| invalid_target(x, del)),
+        ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. } => {
+            elts.iter().find_map(|x| invalid_target(x, del))
+        }
         ExprKind::Starred { value, .. } => {
             if del {
                 Some(e)
@@ -351,7 +530,9 @@ fn invalid_target(e: &Expr, del: bool) -> Option<&Expr> {
 /// starred, and lists and tuples of those).
 fn set_ctx(mut e: Expr, new: ExprContext) -> Expr {
     match &mut e.kind {
-        ExprKind::Name { ctx, .. } | ExprKind::Attribute { ctx, .. } | ExprKind::Subscript { ctx, .. } => *ctx = new,
+        ExprKind::Name { ctx, .. }
+        | ExprKind::Attribute { ctx, .. }
+        | ExprKind::Subscript { ctx, .. } => *ctx = new,
         ExprKind::Starred { value, ctx } => {
             *ctx = new;
             let v = std::mem::replace(&mut **value, constant(Constant::None, 0, 0));
@@ -377,7 +558,10 @@ fn store_target(_ctx: &Ctx, e: Expr, here: bool) -> R<Expr> {
         } else {
             ""
         };
-        return err(format!("cannot assign to {}{suffix}", expr_name(bad)), bad.span);
+        return err(
+            format!("cannot assign to {}{suffix}", expr_name(bad)),
+            bad.span,
+        );
     }
     Ok(set_ctx(e, ExprContext::Store))
 }
@@ -390,7 +574,8 @@ fn is_top_element(e: &Expr, bad: &Expr) -> bool {
     match &e.kind {
         // A parenthesised tuple's span starts at its parenthesis.
         ExprKind::Tuple { elts, .. } => {
-            elts.first().is_some_and(|f| f.span.start == e.span.start) && elts.iter().any(|x| std::ptr::eq(x, bad))
+            elts.first().is_some_and(|f| f.span.start == e.span.start)
+                && elts.iter().any(|x| std::ptr::eq(x, bad))
         }
         _ => false,
     }
@@ -403,10 +588,15 @@ fn is_bitwise_or_level(e: &Expr) -> bool {
         e.kind,
         ExprKind::Compare { .. }
             | ExprKind::BoolOp { .. }
-            | ExprKind::UnaryOp { op: UnaryOperator::Not, .. }
+            | ExprKind::UnaryOp {
+                op: UnaryOperator::Not,
+                ..
+            }
             | ExprKind::IfExp { .. }
             | ExprKind::Lambda { .. }
-            | ExprKind::Constant { value: Constant::None | Constant::Bool(_) }
+            | ExprKind::Constant {
+                value: Constant::None | Constant::Bool(_)
+            }
             | ExprKind::GeneratorExp { .. }
     )
 }
@@ -418,7 +608,10 @@ fn starts_bitwise_or(ctx: &Ctx, e: &Expr) -> bool {
     }
     let at = (e.span.start as usize).saturating_sub(ctx.base);
     let text = ctx.src.get(at..).unwrap_or("");
-    let word: String = text.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+    let word: String = text
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
     !(text.starts_with('*') || word == "not" || word == "lambda")
 }
 
@@ -429,7 +622,13 @@ fn parenthesised(ctx: &Ctx, e: &Expr) -> bool {
 }
 
 pub fn expr_stmt(value: Expr, l: usize, r: usize) -> R<Stmt> {
-    Ok(stmt(StmtKind::Expr { value: Box::new(value) }, l, r))
+    Ok(stmt(
+        StmtKind::Expr {
+            value: Box::new(value),
+        },
+        l,
+        r,
+    ))
 }
 
 pub fn assign(ctx: &Ctx, first: Expr, mut rest: Vec<Expr>, l: usize, r: usize) -> R<Stmt> {
@@ -438,24 +637,61 @@ pub fn assign(ctx: &Ctx, first: Expr, mut rest: Vec<Expr>, l: usize, r: usize) -
     let single = rest.is_empty();
     let here = single && starts_bitwise_or(ctx, &value);
     for (i, t) in std::iter::once(first).chain(rest).enumerate() {
-        if matches!(t.kind, ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }) && !parenthesised(ctx, &t) {
+        if matches!(t.kind, ExprKind::Yield { .. } | ExprKind::YieldFrom { .. })
+            && !parenthesised(ctx, &t)
+        {
             return err("assignment to yield expression not possible", t.span);
         }
         targets.push(store_target(ctx, t, here && i == 0)?);
     }
-    Ok(stmt(StmtKind::Assign { targets, value: Box::new(value) }, l, r))
+    Ok(stmt(
+        StmtKind::Assign {
+            targets,
+            value: Box::new(value),
+        },
+        l,
+        r,
+    ))
 }
 
-pub fn aug_assign(_ctx: &Ctx, target: Expr, op: Operator, value: Expr, l: usize, r: usize) -> R<Stmt> {
-    if !matches!(target.kind, ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }) {
-        let msg = format!("'{}' is an illegal expression for augmented assignment", expr_name(&target));
+pub fn aug_assign(
+    _ctx: &Ctx,
+    target: Expr,
+    op: Operator,
+    value: Expr,
+    l: usize,
+    r: usize,
+) -> R<Stmt> {
+    if !matches!(
+        target.kind,
+        ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
+    ) {
+        let msg = format!(
+            "'{}' is an illegal expression for augmented assignment",
+            expr_name(&target)
+        );
         return err(msg, target.span);
     }
     let target = set_ctx(target, ExprContext::Store);
-    Ok(stmt(StmtKind::AugAssign { target: Box::new(target), op, value: Box::new(value) }, l, r))
+    Ok(stmt(
+        StmtKind::AugAssign {
+            target: Box::new(target),
+            op,
+            value: Box::new(value),
+        },
+        l,
+        r,
+    ))
 }
 
-pub fn ann_assign(ctx: &Ctx, target: Expr, annotation: Expr, value: Option<Expr>, l: usize, r: usize) -> R<Stmt> {
+pub fn ann_assign(
+    ctx: &Ctx,
+    target: Expr,
+    annotation: Expr,
+    value: Option<Expr>,
+    l: usize,
+    r: usize,
+) -> R<Stmt> {
     let parenthesised = target.span.start as usize != l;
     match &target.kind {
         ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
@@ -463,8 +699,18 @@ pub fn ann_assign(ctx: &Ctx, target: Expr, annotation: Expr, value: Option<Expr>
             let span = elts.first().map_or(target.span, |e| e.span);
             return err("only single target (not tuple) can be annotated", span);
         }
-        ExprKind::Tuple { .. } => return err("only single target (not tuple) can be annotated", target.span),
-        ExprKind::List { .. } => return err("only single target (not list) can be annotated", target.span),
+        ExprKind::Tuple { .. } => {
+            return err(
+                "only single target (not tuple) can be annotated",
+                target.span,
+            )
+        }
+        ExprKind::List { .. } => {
+            return err(
+                "only single target (not list) can be annotated",
+                target.span,
+            )
+        }
         _ => return err("illegal target for annotation", target.span),
     }
     let simple = !parenthesised && matches!(target.kind, ExprKind::Name { .. });
@@ -491,7 +737,10 @@ pub fn delete(_ctx: &Ctx, targets: Vec<Expr>, l: usize, r: usize) -> R<Stmt> {
 
 pub fn with_item(ctx: &Ctx, context_expr: Expr, target: Expr) -> R<WithItem> {
     let target = store_target(ctx, target, false)?;
-    Ok(WithItem { context_expr, optional_vars: Some(Box::new(target)) })
+    Ok(WithItem {
+        context_expr,
+        optional_vars: Some(Box::new(target)),
+    })
 }
 
 // ---- Statements ----------------------------------------------------------------
@@ -505,42 +754,115 @@ pub fn raise(e: Option<(Expr, Option<Expr>)>, l: usize, r: usize) -> Stmt {
 }
 
 pub fn assert(test: Expr, msg: Option<Expr>, l: usize, r: usize) -> Stmt {
-    stmt(StmtKind::Assert { test: Box::new(test), msg: msg.map(Box::new) }, l, r)
+    stmt(
+        StmtKind::Assert {
+            test: Box::new(test),
+            msg: msg.map(Box::new),
+        },
+        l,
+        r,
+    )
 }
 
-pub fn import_from(dots: Vec<u32>, module: Option<String>, names: Vec<Alias>, l: usize, r: usize) -> R<Stmt> {
+pub fn import_from(
+    dots: Vec<u32>,
+    module: Option<String>,
+    names: Vec<Alias>,
+    l: usize,
+    r: usize,
+) -> R<Stmt> {
     let level = dots.iter().sum();
-    Ok(stmt(StmtKind::ImportFrom { module, names, level }, l, r))
+    Ok(stmt(
+        StmtKind::ImportFrom {
+            module,
+            names,
+            level,
+        },
+        l,
+        r,
+    ))
 }
 
 type Elif = (usize, Expr, Vec<Stmt>);
 
-pub fn if_stmt(l: usize, test: Expr, body: Vec<Stmt>, elifs: Vec<Elif>, orelse: Option<Vec<Stmt>>) -> Stmt {
+pub fn if_stmt(
+    l: usize,
+    test: Expr,
+    body: Vec<Stmt>,
+    elifs: Vec<Elif>,
+    orelse: Option<Vec<Stmt>>,
+) -> Stmt {
     // Build the chain from the last `elif` outwards, so each `elif` becomes an `If`
     // in the `orelse` of the one before.
     let mut tail = orelse.unwrap_or_default();
     for (el, t, b) in elifs.into_iter().rev() {
         let end = block_end(&tail, block_end(&b, el));
-        tail = vec![stmt(StmtKind::If { test: Box::new(t), body: b, orelse: tail }, el, end)];
+        tail = vec![stmt(
+            StmtKind::If {
+                test: Box::new(t),
+                body: b,
+                orelse: tail,
+            },
+            el,
+            end,
+        )];
     }
     let end = block_end(&tail, block_end(&body, l));
-    stmt(StmtKind::If { test: Box::new(test), body, orelse: tail }, l, end)
+    stmt(
+        StmtKind::If {
+            test: Box::new(test),
+            body,
+            orelse: tail,
+        },
+        l,
+        end,
+    )
 }
 
 pub fn while_stmt(l: usize, test: Expr, body: Vec<Stmt>, orelse: Option<Vec<Stmt>>) -> Stmt {
     let orelse = orelse.unwrap_or_default();
     let end = block_end(&orelse, block_end(&body, l));
-    stmt(StmtKind::While { test: Box::new(test), body, orelse }, l, end)
+    stmt(
+        StmtKind::While {
+            test: Box::new(test),
+            body,
+            orelse,
+        },
+        l,
+        end,
+    )
 }
 
-pub fn for_stmt(ctx: &Ctx, l: usize, target: Expr, iter: Expr, body: Vec<Stmt>, orelse: Option<Vec<Stmt>>) -> R<Stmt> {
+pub fn for_stmt(
+    ctx: &Ctx,
+    l: usize,
+    target: Expr,
+    iter: Expr,
+    body: Vec<Stmt>,
+    orelse: Option<Vec<Stmt>>,
+) -> R<Stmt> {
     let target = store_target(ctx, target, false)?;
     let orelse = orelse.unwrap_or_default();
     let end = block_end(&orelse, block_end(&body, l));
-    Ok(stmt(StmtKind::For { target: Box::new(target), iter: Box::new(iter), body, orelse }, l, end))
+    Ok(stmt(
+        StmtKind::For {
+            target: Box::new(target),
+            iter: Box::new(iter),
+            body,
+            orelse,
+        },
+        l,
+        end,
+    ))
 }
 
-pub fn try_stmt(l: usize, body: Vec<Stmt>, handlers: Vec<ExceptHandler>, orelse: Option<Vec<Stmt>>, fin: Option<Vec<Stmt>>) -> Stmt {
+pub fn try_stmt(
+    l: usize,
+    body: Vec<Stmt>,
+    handlers: Vec<ExceptHandler>,
+    orelse: Option<Vec<Stmt>>,
+    fin: Option<Vec<Stmt>>,
+) -> Stmt {
     let orelse = orelse.unwrap_or_default();
     let finalbody = fin.unwrap_or_default();
     let mut end = block_end(&body, l);
@@ -549,7 +871,16 @@ pub fn try_stmt(l: usize, body: Vec<Stmt>, handlers: Vec<ExceptHandler>, orelse:
     }
     end = block_end(&orelse, end);
     end = block_end(&finalbody, end);
-    stmt(StmtKind::Try { body, handlers, orelse, finalbody }, l, end)
+    stmt(
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        },
+        l,
+        end,
+    )
 }
 
 pub fn handler(l: usize, t: Option<(Expr, Option<String>)>, body: Vec<Stmt>) -> ExceptHandler {
@@ -558,7 +889,12 @@ pub fn handler(l: usize, t: Option<(Expr, Option<String>)>, body: Vec<Stmt>) -> 
         None => (None, None),
     };
     let end = block_end(&body, l);
-    ExceptHandler { type_, name, body, span: sp(l, end) }
+    ExceptHandler {
+        type_,
+        name,
+        body,
+        span: sp(l, end),
+    }
 }
 
 pub fn with_stmt(l: usize, items: Vec<WithItem>, body: Vec<Stmt>) -> Stmt {
@@ -567,7 +903,11 @@ pub fn with_stmt(l: usize, items: Vec<WithItem>, body: Vec<Stmt>) -> Stmt {
 }
 
 pub fn arg(name: String, annotation: Option<Expr>, l: usize, r: usize) -> Arg {
-    Arg { arg: name, annotation: annotation.map(Box::new), span: sp(l, r) }
+    Arg {
+        arg: name,
+        annotation: annotation.map(Box::new),
+        span: sp(l, r),
+    }
 }
 
 /// Groups parameters into [`Arguments`], with CPython's ordering errors.
@@ -581,7 +921,9 @@ fn arguments(params: Vec<Param>) -> R<Arguments> {
         if let Some(kw) = &a.kwarg {
             let at = match &p {
                 Param::Plain(arg, _) => arg.span,
-                Param::Star(_, at) | Param::DoubleStar(_, at) | Param::Slash(at) => sp(*at, *at + 1),
+                Param::Star(_, at) | Param::DoubleStar(_, at) | Param::Slash(at) => {
+                    sp(*at, *at + 1)
+                }
             };
             let _ = kw;
             return err("arguments cannot follow var-keyword argument", at);
@@ -643,26 +985,54 @@ fn arguments(params: Vec<Param>) -> R<Arguments> {
     Ok(a)
 }
 
-pub fn funcdef(_ctx: &Ctx, l: usize, name: String, params: Vec<Param>, returns: Option<Expr>, body: Vec<Stmt>) -> R<Stmt> {
+pub fn funcdef(
+    _ctx: &Ctx,
+    l: usize,
+    name: String,
+    params: Vec<Param>,
+    returns: Option<Expr>,
+    body: Vec<Stmt>,
+) -> R<Stmt> {
     let args = arguments(params)?;
     let end = block_end(&body, l);
-    let def = FunctionDef { name, args, body, decorator_list: Vec::new(), returns: returns.map(Box::new) };
+    let def = FunctionDef {
+        name,
+        args,
+        body,
+        decorator_list: Vec::new(),
+        returns: returns.map(Box::new),
+    };
     Ok(stmt(StmtKind::FunctionDef(Box::new(def)), l, end))
 }
 
-pub fn classdef(_ctx: &Ctx, l: usize, name: String, args: Option<Vec<ArgItem>>, body: Vec<Stmt>) -> R<Stmt> {
+pub fn classdef(
+    _ctx: &Ctx,
+    l: usize,
+    name: String,
+    args: Option<Vec<ArgItem>>,
+    body: Vec<Stmt>,
+) -> R<Stmt> {
     let (bases, keywords) = match args {
         Some(items) => {
             if let Some(ArgItem::Generator(e, ..)) = items.first() {
                 // CPython stops at the `for` that follows the base expression.
-                return err("invalid syntax", crate::strings::next_token_span(_ctx, e.span.end as usize));
+                return err(
+                    "invalid syntax",
+                    crate::strings::next_token_span(_ctx, e.span.end as usize),
+                );
             }
             call_args(items, l, l)?
         }
         None => (Vec::new(), Vec::new()),
     };
     let end = block_end(&body, l);
-    let def = ClassDef { name, bases, keywords, body, decorator_list: Vec::new() };
+    let def = ClassDef {
+        name,
+        bases,
+        keywords,
+        body,
+        decorator_list: Vec::new(),
+    };
     Ok(stmt(StmtKind::ClassDef(Box::new(def)), l, end))
 }
 

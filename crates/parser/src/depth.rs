@@ -44,7 +44,12 @@ impl DepthGuard {
             }
             let span = e.span;
             dismantle(e);
-            return Expr::new(ExprKind::Constant { value: Constant::None }, span);
+            return Expr::new(
+                ExprKind::Constant {
+                    value: Constant::None,
+                },
+                span,
+            );
         }
         self.memo.borrow_mut().insert((e.span.start, e.span.end), d);
         e
@@ -97,7 +102,12 @@ pub fn for_each_child(e: &Expr, f: &mut dyn FnMut(&Expr)) {
         Lambda { args, body } => {
             args.defaults.iter().for_each(&mut *f);
             args.kw_defaults.iter().flatten().for_each(&mut *f);
-            for a in args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs) {
+            for a in args
+                .posonlyargs
+                .iter()
+                .chain(&args.args)
+                .chain(&args.kwonlyargs)
+            {
                 a.annotation.iter().for_each(|x| f(x));
             }
             f(body);
@@ -112,7 +122,9 @@ pub fn for_each_child(e: &Expr, f: &mut dyn FnMut(&Expr)) {
             values.iter().for_each(f);
         }
         Set { elts } | List { elts, .. } | Tuple { elts, .. } => elts.iter().for_each(f),
-        ListComp { elt, generators } | SetComp { elt, generators } | GeneratorExp { elt, generators } => {
+        ListComp { elt, generators }
+        | SetComp { elt, generators }
+        | GeneratorExp { elt, generators } => {
             f(elt);
             for g in generators {
                 f(&g.target);
@@ -120,7 +132,11 @@ pub fn for_each_child(e: &Expr, f: &mut dyn FnMut(&Expr)) {
                 g.ifs.iter().for_each(&mut *f);
             }
         }
-        DictComp { key, value, generators } => {
+        DictComp {
+            key,
+            value,
+            generators,
+        } => {
             f(key);
             f(value);
             for g in generators {
@@ -131,16 +147,24 @@ pub fn for_each_child(e: &Expr, f: &mut dyn FnMut(&Expr)) {
         }
         Yield { value } => value.iter().for_each(|x| f(x)),
         YieldFrom { value } => f(value),
-        Compare { left, comparators, .. } => {
+        Compare {
+            left, comparators, ..
+        } => {
             f(left);
             comparators.iter().for_each(f);
         }
-        Call { func, args, keywords } => {
+        Call {
+            func,
+            args,
+            keywords,
+        } => {
             f(func);
             args.iter().for_each(&mut *f);
             keywords.iter().for_each(|k| f(&k.value));
         }
-        FormattedValue { value, format_spec, .. } => {
+        FormattedValue {
+            value, format_spec, ..
+        } => {
             f(value);
             format_spec.iter().for_each(|x| f(x));
         }
@@ -162,7 +186,14 @@ pub fn for_each_child(e: &Expr, f: &mut dyn FnMut(&Expr)) {
 /// Moves the direct sub-expressions of `e` into `out` (used to drop iteratively).
 fn take_children(e: &mut Expr, out: &mut Vec<Expr>) {
     use ExprKind::*;
-    let placeholder = || Expr::new(ExprKind::Constant { value: mempy_ast::Constant::None }, Span::default());
+    let placeholder = || {
+        Expr::new(
+            ExprKind::Constant {
+                value: mempy_ast::Constant::None,
+            },
+            Span::default(),
+        )
+    };
     let mut take = |b: &mut Box<Expr>| out.push(std::mem::replace(&mut **b, placeholder()));
     match &mut e.kind {
         BinOp { left, right, .. } => {
@@ -189,7 +220,9 @@ fn take_children(e: &mut Expr, out: &mut Vec<Expr>) {
             take(func);
             out.append(args);
         }
-        Compare { left, comparators, .. } => {
+        Compare {
+            left, comparators, ..
+        } => {
             take(left);
             out.append(comparators);
         }

@@ -14,17 +14,28 @@ use crate::lexer::{line_of, LexError, Precedence, Spanned, Token};
 
 /// Builds the error for an unexpected token at `tokens[index]` (or end of input
 /// when `index == tokens.len()`), given lalrpop's expected terminals.
-pub fn diagnose(ctx: &Ctx, tokens: &[Spanned], index: usize, expected: &[String], lex: Option<&LexError>) -> ParseError {
+pub fn diagnose(
+    ctx: &Ctx,
+    tokens: &[Spanned],
+    index: usize,
+    expected: &[String],
+    lex: Option<&LexError>,
+) -> ParseError {
     let expects = |name: &str| expected.iter().any(|e| e == name);
     let at_eof = index >= tokens.len();
     let end = tokens.last().map_or(ctx.base, |t| t.2);
-    let (start, tok, stop) = tokens.get(index).copied().unwrap_or((end, Token::Newline, end));
+    let (start, tok, stop) = tokens
+        .get(index)
+        .copied()
+        .unwrap_or((end, Token::Newline, end));
 
     // A block header followed by something other than an indented block.
     if expected.len() == 1 && expects("Indent") {
         let header = logical_line_start(tokens, index.saturating_sub(1));
         let kw = tokens.get(header).map(|t| t.1);
-        let line = tokens.get(header).map_or(1, |t| line_of(ctx.src, t.0 - ctx.base));
+        let line = tokens
+            .get(header)
+            .map_or(1, |t| line_of(ctx.src, t.0 - ctx.base));
         let what = match kw {
             Some(Token::Def) => format!("function definition on line {line}"),
             Some(Token::Class) => format!("class definition on line {line}"),
@@ -32,21 +43,35 @@ pub fn diagnose(ctx: &Ctx, tokens: &[Spanned], index: usize, expected: &[String]
             None => format!("statement on line {line}"),
         };
         let msg = format!("expected an indented block after {what}");
-        let mut err = if at_eof || tok == Token::Dedent && tokens[index..].iter().all(|t| t.1 == Token::Dedent) {
+        let mut err = if at_eof
+            || tok == Token::Dedent && tokens[index..].iter().all(|t| t.1 == Token::Dedent)
+        {
             let nl = tokens.get(index.saturating_sub(1)).map_or(end, |t| t.0);
             ParseError::new(ParseErrorKind::Indentation(msg), nl, nl)
         } else {
-            let next = tokens[index..].iter().find(|t| t.1 != Token::Dedent).copied().unwrap_or((start, tok, stop));
+            let next = tokens[index..]
+                .iter()
+                .find(|t| t.1 != Token::Dedent)
+                .copied()
+                .unwrap_or((start, tok, stop));
             ParseError::new(ParseErrorKind::Indentation(msg), next.0, next.2)
         };
         err.incomplete = at_eof || tokens[index..].iter().all(|t| t.1 == Token::Dedent);
         return err;
     }
     if tok == Token::Indent && !at_eof {
-        return ParseError::new(ParseErrorKind::Indentation("unexpected indent".into()), start, start);
+        return ParseError::new(
+            ParseErrorKind::Indentation("unexpected indent".into()),
+            start,
+            start,
+        );
     }
     if tok == Token::Dedent && !at_eof {
-        return ParseError::new(ParseErrorKind::Indentation("unexpected unindent".into()), start, start);
+        return ParseError::new(
+            ParseErrorKind::Indentation("unexpected unindent".into()),
+            start,
+            start,
+        );
     }
 
     // A compound statement header that ends without its colon.
@@ -58,13 +83,25 @@ pub fn diagnose(ctx: &Ctx, tokens: &[Spanned], index: usize, expected: &[String]
     }
 
     // A `try` block followed by neither handler nor `finally`.
-    if expects("\"except\"") && expects("\"finally\"") && !matches!(tok, Token::Except | Token::Finally) {
-        let rest_dedent = tokens[index.min(tokens.len())..].iter().all(|t| t.1 == Token::Dedent);
+    if expects("\"except\"")
+        && expects("\"finally\"")
+        && !matches!(tok, Token::Except | Token::Finally)
+    {
+        let rest_dedent = tokens[index.min(tokens.len())..]
+            .iter()
+            .all(|t| t.1 == Token::Dedent);
         let (s, e) = if at_eof || rest_dedent {
-            let nl = tokens[..index.min(tokens.len())].iter().rev().find(|t| t.1 == Token::Newline);
+            let nl = tokens[..index.min(tokens.len())]
+                .iter()
+                .rev()
+                .find(|t| t.1 == Token::Newline);
             nl.map_or((end, end), |t| (t.0, t.0))
         } else {
-            let next = tokens[index..].iter().find(|t| t.1 != Token::Dedent).copied().unwrap_or((start, tok, stop));
+            let next = tokens[index..]
+                .iter()
+                .find(|t| t.1 != Token::Dedent)
+                .copied()
+                .unwrap_or((start, tok, stop));
             (next.0, next.2)
         };
         let mut err = ParseError::syntax("expected 'except' or 'finally' block", s, e);
@@ -106,7 +143,12 @@ fn logical_line_start(tokens: &[Spanned], index: usize) -> usize {
     if tokens.get(i).is_some_and(|t| t.1 == Token::Newline) && i > 0 {
         i -= 1;
     }
-    while i > 0 && !matches!(tokens[i - 1].1, Token::Newline | Token::Indent | Token::Dedent) {
+    while i > 0
+        && !matches!(
+            tokens[i - 1].1,
+            Token::Newline | Token::Indent | Token::Dedent
+        )
+    {
         i -= 1;
     }
     i
@@ -114,7 +156,10 @@ fn logical_line_start(tokens: &[Spanned], index: usize) -> usize {
 
 fn is_block_keyword(t: Token) -> bool {
     use Token::*;
-    matches!(t, If | Elif | Else | While | For | With | Try | Except | Finally | Def | Class)
+    matches!(
+        t,
+        If | Elif | Else | While | For | With | Try | Except | Finally | Def | Class
+    )
 }
 
 fn keyword_text(t: Token) -> &'static str {
@@ -136,13 +181,40 @@ fn keyword_text(t: Token) -> &'static str {
 /// Whether a token can end an expression.
 fn ends_expr(t: Token) -> bool {
     use Token::*;
-    matches!(t, Name | Int | Float | Imag | String | RParen | RSqb | RBrace | True | False | None | Ellipsis)
+    matches!(
+        t,
+        Name | Int
+            | Float
+            | Imag
+            | String
+            | RParen
+            | RSqb
+            | RBrace
+            | True
+            | False
+            | None
+            | Ellipsis
+    )
 }
 
 /// Whether a token can start an expression that cannot continue the one before.
 fn starts_expr(t: Token) -> bool {
     use Token::*;
-    matches!(t, Name | Int | Float | Imag | String | LParen | LSqb | LBrace | True | False | None | Ellipsis | Lambda)
+    matches!(
+        t,
+        Name | Int
+            | Float
+            | Imag
+            | String
+            | LParen
+            | LSqb
+            | LBrace
+            | True
+            | False
+            | None
+            | Ellipsis
+            | Lambda
+    )
 }
 
 /// The bracket depth just before `tokens[index]`.
@@ -166,8 +238,31 @@ fn separates(t: Token) -> bool {
     t.is_open_bracket()
         || matches!(
             t,
-            Comma | Colon | Equal | ColonEqual | If | Else | For | Lambda | Yield | Return | Newline | Indent | Dedent
-                | Semi | Star | DoubleStar | Assert | Del | In | With | As | While | Elif | RArrow | At
+            Comma
+                | Colon
+                | Equal
+                | ColonEqual
+                | If
+                | Else
+                | For
+                | Lambda
+                | Yield
+                | Return
+                | Newline
+                | Indent
+                | Dedent
+                | Semi
+                | Star
+                | DoubleStar
+                | Assert
+                | Del
+                | In
+                | With
+                | As
+                | While
+                | Elif
+                | RArrow
+                | At
         )
         || is_aug(t)
 }
@@ -176,8 +271,19 @@ fn is_aug(t: Token) -> bool {
     use Token::*;
     matches!(
         t,
-        PlusEqual | MinEqual | StarEqual | SlashEqual | PercentEqual | AmperEqual | VBarEqual | CircumflexEqual
-            | LeftShiftEqual | RightShiftEqual | DoubleStarEqual | DoubleSlashEqual | AtEqual
+        PlusEqual
+            | MinEqual
+            | StarEqual
+            | SlashEqual
+            | PercentEqual
+            | AmperEqual
+            | VBarEqual
+            | CircumflexEqual
+            | LeftShiftEqual
+            | RightShiftEqual
+            | DoubleStarEqual
+            | DoubleSlashEqual
+            | AtEqual
     )
 }
 
@@ -215,7 +321,17 @@ fn expr_end(tokens: &[Spanned], index: usize) -> usize {
                 break;
             }
             depth -= 1;
-        } else if depth == 0 && (matches!(t, Token::Comma | Token::Colon | Token::Equal | Token::For | Token::Newline | Token::Semi) || is_aug(t)) {
+        } else if depth == 0
+            && (matches!(
+                t,
+                Token::Comma
+                    | Token::Colon
+                    | Token::Equal
+                    | Token::For
+                    | Token::Newline
+                    | Token::Semi
+            ) || is_aug(t))
+        {
             break;
         }
         i += 1;
@@ -246,14 +362,21 @@ fn missing_comma(ctx: &Ctx, tokens: &[Spanned], index: usize) -> Option<ParseErr
     let b = expr_end(tokens, index);
     let last = tokens.get(b.checked_sub(1)?)?;
     let _ = ctx;
-    Some(ParseError::syntax("invalid syntax. Perhaps you forgot a comma?", tokens[a].0, last.2))
+    Some(ParseError::syntax(
+        "invalid syntax. Perhaps you forgot a comma?",
+        tokens[a].0,
+        last.2,
+    ))
 }
 
 /// Python 2's `print x` / `exec code`.
 fn legacy_print(ctx: &Ctx, tokens: &[Spanned], index: usize) -> Option<ParseError> {
     let (_, tok, _) = *tokens.get(index)?;
     let (ps, prev, pe) = *tokens.get(index.checked_sub(1)?)?;
-    if prev != Token::Name || !starts_expr(tok) && !matches!(tok, Token::Minus | Token::Plus | Token::Tilde | Token::Not) {
+    if prev != Token::Name
+        || !starts_expr(tok)
+            && !matches!(tok, Token::Minus | Token::Plus | Token::Tilde | Token::Not)
+    {
         return None;
     }
     let name = ctx.text(ps, pe);
@@ -306,13 +429,21 @@ fn if_without_else(tokens: &[Spanned], index: usize) -> Option<ParseError> {
         return None;
     }
     let last = tokens.get(index - 1)?;
-    Some(ParseError::syntax("expected 'else' after 'if' expression", tokens[start].0, last.2))
+    Some(ParseError::syntax(
+        "expected 'else' after 'if' expression",
+        tokens[start].0,
+        last.2,
+    ))
 }
 
 /// `if x = 1:`: CPython suggests `==` or `:=` (or names what cannot be assigned).
 fn equals_in_condition(ctx: &Ctx, tokens: &[Spanned], index: usize) -> Option<ParseError> {
     let header = logical_line_start(tokens, index);
-    if !matches!(tokens.get(header)?.1, Token::If | Token::Elif | Token::While) || depth_before(tokens, index) != 0 {
+    if !matches!(
+        tokens.get(header)?.1,
+        Token::If | Token::Elif | Token::While
+    ) || depth_before(tokens, index) != 0
+    {
         return None;
     }
     let a = expr_start(tokens, index);
@@ -336,11 +467,21 @@ fn equals_in_condition(ctx: &Ctx, tokens: &[Spanned], index: usize) -> Option<Pa
             | ExprKind::BoolOp { .. }
             | ExprKind::IfExp { .. }
             | ExprKind::Lambda { .. }
-            | ExprKind::Constant { value: Constant::None | Constant::Bool(_) }
-    ) || matches!(target.kind, ExprKind::UnaryOp { op: mempy_ast::UnaryOperator::Not, .. })
-    {
+            | ExprKind::Constant {
+                value: Constant::None | Constant::Bool(_)
+            }
+    ) || matches!(
+        target.kind,
+        ExprKind::UnaryOp {
+            op: mempy_ast::UnaryOperator::Not,
+            ..
+        }
+    ) {
         return None;
     }
-    let msg = format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", crate::actions::expr_name(&target));
+    let msg = format!(
+        "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+        crate::actions::expr_name(&target)
+    );
     Some(ParseError::at(msg, target.span))
 }

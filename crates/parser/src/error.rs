@@ -33,7 +33,11 @@ pub struct ParseError {
 
 impl ParseError {
     pub(crate) fn new(kind: ParseErrorKind, start: usize, end: usize) -> ParseError {
-        ParseError { kind, span: Span::new(start, end), incomplete: false }
+        ParseError {
+            kind,
+            span: Span::new(start, end),
+            incomplete: false,
+        }
     }
 
     /// A `SyntaxError` with `msg` over `start..end`.
@@ -43,7 +47,11 @@ impl ParseError {
 
     /// A `SyntaxError` with `msg` over `span`.
     pub(crate) fn at(msg: impl Into<String>, span: Span) -> ParseError {
-        ParseError { kind: ParseErrorKind::Syntax(msg.into()), span, incomplete: false }
+        ParseError {
+            kind: ParseErrorKind::Syntax(msg.into()),
+            span,
+            incomplete: false,
+        }
     }
 
     /// The message as CPython prints it after `SyntaxError: `.
@@ -51,7 +59,9 @@ impl ParseError {
         match &self.kind {
             ParseErrorKind::Syntax(m) | ParseErrorKind::Indentation(m) => m.clone(),
             ParseErrorKind::Tab => "inconsistent use of tabs and spaces in indentation".to_string(),
-            ParseErrorKind::TooDeep => "maximum recursion depth exceeded during compilation".to_string(),
+            ParseErrorKind::TooDeep => {
+                "maximum recursion depth exceeded during compilation".to_string()
+            }
         }
     }
 

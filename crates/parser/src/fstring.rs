@@ -25,7 +25,8 @@ pub fn parse_body(
     nesting: u32,
     concat_end: usize,
 ) -> Result<usize, ParseError> {
-    let fail = |msg: &str| ParseError::at(format!("f-string: {msg}"), next_token_span(ctx, concat_end));
+    let fail =
+        |msg: &str| ParseError::at(format!("f-string: {msg}"), next_token_span(ctx, concat_end));
     let b = text.as_bytes();
     let mut chunk = String::new();
     let mut i = 0;
@@ -61,12 +62,19 @@ pub fn parse_body(
     Ok(i)
 }
 
-fn flush_chunk(ctx: &Ctx, lit: &Literal, chunk: &mut String, out: &mut Joined, concat_end: usize) -> Result<(), ParseError> {
+fn flush_chunk(
+    ctx: &Ctx,
+    lit: &Literal,
+    chunk: &mut String,
+    out: &mut Joined,
+    concat_end: usize,
+) -> Result<(), ParseError> {
     if lit.raw {
         out.pending.push_str(chunk);
     } else {
         let mut s = String::new();
-        decode(chunk, Sink::Str(&mut s)).map_err(|m| ParseError::at(m, next_token_span(ctx, concat_end)))?;
+        decode(chunk, Sink::Str(&mut s))
+            .map_err(|m| ParseError::at(m, next_token_span(ctx, concat_end)))?;
         out.pending.push_str(&s);
     }
     chunk.clear();
@@ -86,7 +94,8 @@ fn field(
     nesting: u32,
     concat_end: usize,
 ) -> Result<usize, ParseError> {
-    let fail = |msg: &str| ParseError::at(format!("f-string: {msg}"), next_token_span(ctx, concat_end));
+    let fail =
+        |msg: &str| ParseError::at(format!("f-string: {msg}"), next_token_span(ctx, concat_end));
     if nesting >= 2 {
         return Err(fail("expressions nested too deeply"));
     }
@@ -137,7 +146,10 @@ fn field(
                     _ => b'}',
                 };
                 if ch != want {
-                    let msg = format!("closing parenthesis '{}' does not match opening parenthesis '{}'", ch as char, open as char);
+                    let msg = format!(
+                        "closing parenthesis '{}' does not match opening parenthesis '{}'",
+                        ch as char, open as char
+                    );
                     return Err(fail(&msg));
                 }
             }
@@ -177,7 +189,11 @@ fn field(
     if b.get(i) == Some(&b'!') {
         match b.get(i + 1) {
             Some(&c @ (b's' | b'r' | b'a')) => conversion = Some(c as char),
-            Some(_) => return Err(fail("invalid conversion character: expected 's', 'r', or 'a'")),
+            Some(_) => {
+                return Err(fail(
+                    "invalid conversion character: expected 's', 'r', or 'a'",
+                ))
+            }
             None => return Err(fail("expecting '}'")),
         }
         i += 2;
@@ -185,7 +201,15 @@ fn field(
     let mut format_spec = None;
     if b.get(i) == Some(&b':') {
         let mut spec = Joined::new(out.span);
-        let used = parse_body(ctx, lit, &text[i + 1..], at + i + 1, &mut spec, nesting + 1, concat_end)?;
+        let used = parse_body(
+            ctx,
+            lit,
+            &text[i + 1..],
+            at + i + 1,
+            &mut spec,
+            nesting + 1,
+            concat_end,
+        )?;
         i += 1 + used;
         format_spec = Some(Box::new(spec.finish()));
     }
@@ -199,7 +223,11 @@ fn field(
         }
     }
     out.flush();
-    let kind = ExprKind::FormattedValue { value: Box::new(value), conversion, format_spec };
+    let kind = ExprKind::FormattedValue {
+        value: Box::new(value),
+        conversion,
+        format_spec,
+    };
     out.values.push(Expr::new(kind, out.span));
     Ok(i + 1)
 }
@@ -226,6 +254,9 @@ fn parse_expr(ctx: &Ctx, lit: &Literal, text: &str, at: usize) -> Result<Expr, P
 fn line_start(ctx: &Ctx, at: usize) -> usize {
     let rel = at.saturating_sub(ctx.base).min(ctx.src.len());
     let before = &ctx.src.as_bytes()[..rel];
-    let start = before.iter().rposition(|&c| c == b'\n' || c == b'\r').map_or(0, |p| p + 1);
+    let start = before
+        .iter()
+        .rposition(|&c| c == b'\n' || c == b'\r')
+        .map_or(0, |p| p + 1);
     start + ctx.base
 }

@@ -32,7 +32,11 @@ pub use error::{ParseError, ParseErrorKind};
 pub fn parse(source: &str) -> Result<mempy_ast::Module, ParseError> {
     if let Some(pos) = source.find('\0') {
         let _ = pos;
-        return Err(ParseError::syntax("source code cannot contain null bytes", 0, 0));
+        return Err(ParseError::syntax(
+            "source code cannot contain null bytes",
+            0,
+            0,
+        ));
     }
     grammar::parse_module(source)
 }

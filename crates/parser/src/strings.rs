@@ -29,7 +29,11 @@ pub fn split<'s>(ctx: &Ctx<'s>, start: usize, end: usize) -> Literal<'s> {
     let prefix_len = text.find(['\'', '"']).unwrap_or(0);
     let prefix = text[..prefix_len].to_ascii_lowercase();
     let rest = &text[prefix_len..];
-    let q = if rest.starts_with("'''") || rest.starts_with("\"\"\"") { 3 } else { 1 };
+    let q = if rest.starts_with("'''") || rest.starts_with("\"\"\"") {
+        3
+    } else {
+        1
+    };
     let body = rest.get(q..rest.len().saturating_sub(q)).unwrap_or("");
     Literal {
         raw: prefix.contains('r'),
@@ -49,20 +53,30 @@ pub struct Joined {
 
 impl Joined {
     pub fn new(span: Span) -> Joined {
-        Joined { values: Vec::new(), pending: String::new(), span }
+        Joined {
+            values: Vec::new(),
+            pending: String::new(),
+            span,
+        }
     }
 
     /// Moves the pending text into `values` as one constant.
     pub fn flush(&mut self) {
         if !self.pending.is_empty() {
             let value = Constant::Str(std::mem::take(&mut self.pending));
-            self.values.push(Expr::new(ExprKind::Constant { value }, self.span));
+            self.values
+                .push(Expr::new(ExprKind::Constant { value }, self.span));
         }
     }
 
     pub fn finish(mut self) -> Expr {
         self.flush();
-        Expr::new(ExprKind::JoinedStr { values: self.values }, self.span)
+        Expr::new(
+            ExprKind::JoinedStr {
+                values: self.values,
+            },
+            self.span,
+        )
     }
 }
 
@@ -71,21 +85,34 @@ pub fn concat(ctx: &Ctx, parts: &[(usize, usize)], l: usize, r: usize) -> Result
     let lits: Vec<Literal> = parts.iter().map(|&(s, e)| split(ctx, s, e)).collect();
     let any_bytes = lits.iter().any(|x| x.bytes);
     if any_bytes && lits.iter().any(|x| !x.bytes) {
-        return Err(ParseError::at("cannot mix bytes and nonbytes literals", next_token_span(ctx, r)));
+        return Err(ParseError::at(
+            "cannot mix bytes and nonbytes literals",
+            next_token_span(ctx, r),
+        ));
     }
     if any_bytes {
         let mut out = Vec::new();
         for (lit, &(s, e)) in lits.iter().zip(parts) {
             if !lit.body.is_ascii() {
-                return Err(ParseError::syntax("bytes can only contain ASCII literal characters", s, e));
+                return Err(ParseError::syntax(
+                    "bytes can only contain ASCII literal characters",
+                    s,
+                    e,
+                ));
             }
             if lit.raw {
                 out.extend_from_slice(lit.body.as_bytes());
             } else {
-                decode(lit.body, Sink::Bytes(&mut out)).map_err(|m| ParseError::at(m, next_token_span(ctx, r)))?;
+                decode(lit.body, Sink::Bytes(&mut out))
+                    .map_err(|m| ParseError::at(m, next_token_span(ctx, r)))?;
             }
         }
-        return Ok(Expr::new(ExprKind::Constant { value: Constant::Bytes(out) }, Span::new(l, r)));
+        return Ok(Expr::new(
+            ExprKind::Constant {
+                value: Constant::Bytes(out),
+            },
+            Span::new(l, r),
+        ));
     }
     let mut joined = Joined::new(Span::new(l, r));
     let any_format = lits.iter().any(|x| x.format);
@@ -96,14 +123,20 @@ pub fn concat(ctx: &Ctx, parts: &[(usize, usize)], l: usize, r: usize) -> Result
             joined.pending.push_str(lit.body);
         } else {
             let mut s = String::new();
-            decode(lit.body, Sink::Str(&mut s)).map_err(|m| ParseError::at(m, next_token_span(ctx, r)))?;
+            decode(lit.body, Sink::Str(&mut s))
+                .map_err(|m| ParseError::at(m, next_token_span(ctx, r)))?;
             joined.pending.push_str(&s);
         }
     }
     if any_format {
         Ok(joined.finish())
     } else {
-        Ok(Expr::new(ExprKind::Constant { value: Constant::Str(joined.pending) }, Span::new(l, r)))
+        Ok(Expr::new(
+            ExprKind::Constant {
+                value: Constant::Str(joined.pending),
+            },
+            Span::new(l, r),
+        ))
     }
 }
 
@@ -209,7 +242,9 @@ pub fn decode(body: &str, mut out: Sink) -> Result<(), String> {
                 }
                 if n < want {
                     if out.is_bytes() {
-                        return Err(format!("(value error) invalid \\x escape at position {start}"));
+                        return Err(format!(
+                            "(value error) invalid \\x escape at position {start}"
+                        ));
                     }
                     let name = match c {
                         b'x' => "truncated \\xXX escape",
@@ -226,16 +261,30 @@ pub fn decode(body: &str, mut out: Sink) -> Result<(), String> {
             }
             b'N' if !out.is_bytes() => {
                 if b.get(i) != Some(&b'{') {
-                    return Err(unicode_error(start, i - 1, "malformed \\N character escape"));
+                    return Err(unicode_error(
+                        start,
+                        i - 1,
+                        "malformed \\N character escape",
+                    ));
                 }
                 let Some(close) = body[i..].find('}') else {
-                    return Err(unicode_error(start, b.len() - 1, "malformed \\N character escape"));
+                    return Err(unicode_error(
+                        start,
+                        b.len() - 1,
+                        "malformed \\N character escape",
+                    ));
                 };
                 let name = &body[i + 1..i + close];
                 i += close + 1;
                 match crate::unicode_names::lookup(name) {
                     Some(ch) => out.push(ch),
-                    None => return Err(unicode_error(start, i - 1, "unknown Unicode character name")),
+                    None => {
+                        return Err(unicode_error(
+                            start,
+                            i - 1,
+                            "unknown Unicode character name",
+                        ))
+                    }
                 }
             }
             _ => {

@@ -116,8 +116,9 @@ const TABLE: &[(&str, char)] = &[
 /// `GREEK SMALL LETTER ALPHA` and friends.
 fn greek(name: &str) -> Option<char> {
     const LETTERS: [&str; 24] = [
-        "ALPHA", "BETA", "GAMMA", "DELTA", "EPSILON", "ZETA", "ETA", "THETA", "IOTA", "KAPPA", "LAMDA", "MU", "NU",
-        "XI", "OMICRON", "PI", "RHO", "SIGMA", "TAU", "UPSILON", "PHI", "CHI", "PSI", "OMEGA",
+        "ALPHA", "BETA", "GAMMA", "DELTA", "EPSILON", "ZETA", "ETA", "THETA", "IOTA", "KAPPA",
+        "LAMDA", "MU", "NU", "XI", "OMICRON", "PI", "RHO", "SIGMA", "TAU", "UPSILON", "PHI", "CHI",
+        "PSI", "OMEGA",
     ];
     let (base, rest) = if let Some(r) = name.strip_prefix("GREEK SMALL LETTER ") {
         (0x3b1u32, r)
@@ -139,8 +140,13 @@ fn latin(name: &str) -> Option<char> {
     } else if let Some(r) = name.strip_prefix("LATIN CAPITAL LETTER ") {
         (false, r)
     } else if let Some(r) = name.strip_prefix("DIGIT ") {
-        let digits = ["ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE"];
-        return digits.iter().position(|d| *d == r).map(|i| (b'0' + i as u8) as char);
+        let digits = [
+            "ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE",
+        ];
+        return digits
+            .iter()
+            .position(|d| *d == r)
+            .map(|i| (b'0' + i as u8) as char);
     } else {
         return None;
     };
@@ -150,8 +156,14 @@ fn latin(name: &str) -> Option<char> {
         return None;
     }
     let base = letter.chars().next()?;
-    let base = if small { base.to_ascii_lowercase() } else { base };
-    let Some(accent) = words.next() else { return Some(base) };
+    let base = if small {
+        base.to_ascii_lowercase()
+    } else {
+        base
+    };
+    let Some(accent) = words.next() else {
+        return Some(base);
+    };
     let table: &[(&str, &str, &str)] = &[
         ("WITH GRAVE", "AEIOU", "ÀÈÌÒÙ"),
         ("WITH ACUTE", "AEIOUY", "ÁÉÍÓÚÝ"),

@@ -15,7 +15,9 @@ fn corpus() -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut dirs = vec![root];
     while let Some(d) = dirs.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
         for e in entries.flatten() {
             let p = e.path();
             if p.is_dir() {
@@ -43,7 +45,12 @@ for path in sys.argv[1:]:
     except (RecursionError, MemoryError) as e:
         print(type(e).__name__)
 "#;
-    let out = Command::new("python3").arg("-c").arg(script).args(files).output().ok()?;
+    let out = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .args(files)
+        .output()
+        .ok()?;
     if !out.status.success() {
         return None;
     }
@@ -76,7 +83,13 @@ fn corpus_agrees_with_cpython() {
             failures.push(format!("{}: got {got}, want {want}", path.display()));
         }
     }
-    assert!(failures.is_empty(), "{} of {} files differ:\n{}", failures.len(), files.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} files differ:\n{}",
+        failures.len(),
+        files.len(),
+        failures.join("\n")
+    );
 }
 
 /// A small deterministic generator, so failures reproduce.
@@ -84,18 +97,26 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self, n: usize) -> usize {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         ((self.0 >> 33) as usize) % n.max(1)
     }
 }
 
 #[test]
 fn prefixes_and_mutations_never_panic() {
-    const PIECES: &[&str] = &["(", ")", "[", "]", "{", "}", "'", "\"", "\"\"\"", "\\", "\n", "\t", " ", ":", "=", ",", "*", "f'{", "}", "#", "\r", "é", "lambda", "if", "else", "yield", ".", "0x", "1_"];
+    const PIECES: &[&str] = &[
+        "(", ")", "[", "]", "{", "}", "'", "\"", "\"\"\"", "\\", "\n", "\t", " ", ":", "=", ",",
+        "*", "f'{", "}", "#", "\r", "é", "lambda", "if", "else", "yield", ".", "0x", "1_",
+    ];
     let mut rng = Lcg(42);
     for path in corpus() {
         let src = std::fs::read_to_string(&path).unwrap_or_default();
-        let cuts: Vec<usize> = (0..=src.len()).filter(|&i| src.is_char_boundary(i)).collect();
+        let cuts: Vec<usize> = (0..=src.len())
+            .filter(|&i| src.is_char_boundary(i))
+            .collect();
         // Every line boundary and a sample of other cut points.
         for (k, &cut) in cuts.iter().enumerate() {
             if k % 7 == 0 || src[..cut].ends_with('\n') {
@@ -108,7 +129,8 @@ fn prefixes_and_mutations_never_panic() {
             match rng.next(3) {
                 0 => mutated.insert_str(at, PIECES[rng.next(PIECES.len())]),
                 1 => {
-                    let end = cuts[(cuts.partition_point(|&c| c <= at) + rng.next(4)).min(cuts.len() - 1)];
+                    let end = cuts
+                        [(cuts.partition_point(|&c| c <= at) + rng.next(4)).min(cuts.len() - 1)];
                     mutated.replace_range(at..end.max(at), "");
                 }
                 _ => {

@@ -221,15 +221,30 @@ fn messages_and_locations_match_cpython() {
         let col = src[start..e.span.start as usize].chars().count() + 1;
         let got = (e.class_name(), e.message(), lc.line, col);
         if got != (class, msg.to_string(), line, offset) {
-            failures.push(format!("{src:?}: got {got:?}, want {:?}", (class, msg, line, offset)));
+            failures.push(format!(
+                "{src:?}: got {got:?}, want {:?}",
+                (class, msg, line, offset)
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn incomplete_input_is_flagged_for_the_repl() {
-    for src in ["if x:\n", "x = (1,\n", "s = \"\"\"abc\n", "x = 1 + \\\n", "def f():\n", "try:\n    pass\n"] {
+    for src in [
+        "if x:\n",
+        "x = (1,\n",
+        "s = \"\"\"abc\n",
+        "x = 1 + \\\n",
+        "def f():\n",
+        "try:\n    pass\n",
+    ] {
         let e = mempy_parser::parse(src).expect_err(src);
         assert!(e.is_incomplete_input(), "{src:?}: {e}");
     }
@@ -244,4 +259,3 @@ fn null_bytes_are_rejected() {
     let e = mempy_parser::parse("x = 1\0").expect_err("null byte");
     assert_eq!(e.message(), "source code cannot contain null bytes");
 }
-

@@ -14,23 +14,41 @@ fn power_binds_tighter_than_unary_minus_on_its_left() {
 #[test]
 fn arithmetic_tiers() {
     assert_eq!(render(&expr("1+2*3-4")), "(Sub (Add 1 (Mult 2 3)) 4)");
-    assert_eq!(render(&expr("a|b^c&d<<e+f")), "(BitOr a (BitXor b (BitAnd c (LShift d (Add e f)))))");
-    assert_eq!(render(&expr("a//b%c@d")), "(MatMult (Mod (FloorDiv a b) c) d)");
+    assert_eq!(
+        render(&expr("a|b^c&d<<e+f")),
+        "(BitOr a (BitXor b (BitAnd c (LShift d (Add e f)))))"
+    );
+    assert_eq!(
+        render(&expr("a//b%c@d")),
+        "(MatMult (Mod (FloorDiv a b) c) d)"
+    );
     assert_eq!(render(&expr("~a*-b")), "(Mult (Invert a) (USub b))");
 }
 
 #[test]
 fn comparisons_and_boolean_operators() {
     assert_eq!(render(&expr("a < b <= c")), "(Compare a Lt b LtE c)");
-    assert_eq!(render(&expr("a not in b is not c")), "(Compare a NotIn b IsNot c)");
+    assert_eq!(
+        render(&expr("a not in b is not c")),
+        "(Compare a NotIn b IsNot c)"
+    );
     assert_eq!(render(&expr("not a == b")), "(Not (Compare a Eq b))");
-    assert_eq!(render(&expr("a or b and not c or d")), "(Or a (And b (Not c)) d)");
-    assert_eq!(render(&expr("a if b else c if d else e")), "(IfExp b a (IfExp d c e))");
+    assert_eq!(
+        render(&expr("a or b and not c or d")),
+        "(Or a (And b (Not c)) d)"
+    );
+    assert_eq!(
+        render(&expr("a if b else c if d else e")),
+        "(IfExp b a (IfExp d c e))"
+    );
 }
 
 #[test]
 fn trailers_and_atoms() {
-    assert_eq!(render(&expr("a.b[1:2, 3](x, *y, k=1, **z)")), "(Call (Subscript (Attribute a b) (Tuple (Slice 1 2 _) 3)) x (Starred y) k=1 **z)");
+    assert_eq!(
+        render(&expr("a.b[1:2, 3](x, *y, k=1, **z)")),
+        "(Call (Subscript (Attribute a b) (Tuple (Slice 1 2 _) 3)) x (Starred y) k=1 **z)"
+    );
     assert_eq!(render(&expr("a[::2]")), "(Subscript a (Slice _ _ 2))");
     assert_eq!(render(&expr("(1,)")), "(Tuple 1)");
     assert_eq!(render(&expr("()")), "(Tuple)");
@@ -49,7 +67,16 @@ fn lambda_parameters() {
 
 #[test]
 fn comprehensions() {
-    assert_eq!(render(&expr("[x for x in y if x if z for w in x]")), "(ListComp x (for x! y if x if z) (for w! x))");
-    assert_eq!(render(&expr("{k: v for k, v in d}")), "(DictComp k v (for (Tuple! k! v!) d))");
-    assert_eq!(render(&expr("f(x for x in y)")), "(Call f (GeneratorExp x (for x! y)))");
+    assert_eq!(
+        render(&expr("[x for x in y if x if z for w in x]")),
+        "(ListComp x (for x! y if x if z) (for w! x))"
+    );
+    assert_eq!(
+        render(&expr("{k: v for k, v in d}")),
+        "(DictComp k v (for (Tuple! k! v!) d))"
+    );
+    assert_eq!(
+        render(&expr("f(x for x in y)")),
+        "(Call f (GeneratorExp x (for x! y)))"
+    );
 }

@@ -29,7 +29,10 @@ fn deep_expressions_are_rejected_like_cpython() {
 fn depth_just_under_the_limit_parses() {
     // CPython 3.11 compiles 2989 unary minus signs and rejects 2990 (measured).
     assert_eq!(kind(&("-".repeat(2989) + "1")), Ok(()));
-    assert_eq!(kind(&("-".repeat(2990) + "1")), Err(ParseErrorKind::TooDeep));
+    assert_eq!(
+        kind(&("-".repeat(2990) + "1")),
+        Err(ParseErrorKind::TooDeep)
+    );
     assert_eq!(kind(&("a".to_string() + &".b".repeat(2989))), Ok(()));
 }
 
@@ -51,7 +54,11 @@ fn wide_but_shallow_trees_are_fine() {
 
 #[test]
 fn deep_statement_nesting() {
-    let src: String = (0..101).map(|i| " ".repeat(i) + "if 1:\n").collect::<String>() + &" ".repeat(101) + "pass\n";
+    let src: String = (0..101)
+        .map(|i| " ".repeat(i) + "if 1:\n")
+        .collect::<String>()
+        + &" ".repeat(101)
+        + "pass\n";
     let e = parse(&src).expect_err("101 levels");
     assert_eq!(e.message(), "too many levels of indentation");
     let src = "if a:\n    pass\n".to_string() + &"elif a:\n    pass\n".repeat(20_000);

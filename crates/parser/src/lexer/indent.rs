@@ -40,7 +40,10 @@ pub fn tokenize(source: &str) -> Tokens {
     let mut pass = Pass::new(source);
     let error = pass.run().err();
     pass.mark_with_parens();
-    Tokens { tokens: pass.out, error }
+    Tokens {
+        tokens: pass.out,
+        error,
+    }
 }
 
 struct Pass<'s> {
@@ -58,15 +61,36 @@ struct Pass<'s> {
 
 impl<'s> Pass<'s> {
     fn new(src: &'s str) -> Self {
-        Pass { src, out: Vec::new(), indents: vec![(0, 0)], brackets: Vec::new(), with_parens: Vec::new(), open_index: Vec::new() }
+        Pass {
+            src,
+            out: Vec::new(),
+            indents: vec![(0, 0)],
+            brackets: Vec::new(),
+            with_parens: Vec::new(),
+            open_index: Vec::new(),
+        }
     }
 
-    fn err(&self, kind: ParseErrorKind, start: usize, end: usize, precedence: Precedence) -> LexError {
-        LexError { error: ParseError::new(kind, start, end), precedence }
+    fn err(
+        &self,
+        kind: ParseErrorKind,
+        start: usize,
+        end: usize,
+        precedence: Precedence,
+    ) -> LexError {
+        LexError {
+            error: ParseError::new(kind, start, end),
+            precedence,
+        }
     }
 
     fn syntax(&self, msg: impl Into<String>, start: usize, end: usize) -> LexError {
-        self.err(ParseErrorKind::Syntax(msg.into()), start, end, Precedence::Always)
+        self.err(
+            ParseErrorKind::Syntax(msg.into()),
+            start,
+            end,
+            Precedence::Always,
+        )
     }
 
     fn run(&mut self) -> Result<(), LexError> {
@@ -94,11 +118,10 @@ impl<'s> Pass<'s> {
                 } else {
                     (span.start, Some((tok, span.clone())))
                 };
-                let blank = match &first {
-                    None => true,
-                    Some((Ok(Token::Newline | Token::Comment), _)) => true,
-                    _ => false,
-                };
+                let blank = matches!(
+                    &first,
+                    None | Some((Ok(Token::Newline | Token::Comment), _))
+                );
                 if !blank && self.brackets.is_empty() {
                     self.indentation(span.start, ws_end)?;
                 }
@@ -137,7 +160,9 @@ impl<'s> Pass<'s> {
                 }
                 Token::Backslash => {
                     return Err(self.err(
-                        ParseErrorKind::Syntax("unexpected character after line continuation character".into()),
+                        ParseErrorKind::Syntax(
+                            "unexpected character after line continuation character".into(),
+                        ),
                         span.end,
                         span.end,
                         Precedence::Never,
@@ -167,21 +192,28 @@ impl<'s> Pass<'s> {
         }
         let len = self.src.len();
         if let Some(pos) = after_continuation {
-            return Err(self.err(
-                ParseErrorKind::Syntax("unexpected EOF while parsing".into()),
-                pos,
-                pos,
-                Precedence::Never,
-            )
-            .incomplete());
+            return Err(self
+                .err(
+                    ParseErrorKind::Syntax("unexpected EOF while parsing".into()),
+                    pos,
+                    pos,
+                    Precedence::Never,
+                )
+                .incomplete());
         }
         if let Some(&(tok, pos)) = self.brackets.last() {
             let msg = format!("'{}' was never closed", bracket_char(tok));
-            let e = self.err(ParseErrorKind::Syntax(msg), pos, pos, Precedence::IfLaterThan(pos));
+            let e = self.err(
+                ParseErrorKind::Syntax(msg),
+                pos,
+                pos,
+                Precedence::IfLaterThan(pos),
+            );
             return Err(e.incomplete());
         }
         if line_has_tokens {
-            self.out.push((comment_start.unwrap_or(len), Token::Newline, len));
+            self.out
+                .push((comment_start.unwrap_or(len), Token::Newline, len));
         }
         for _ in 1..self.indents.len() {
             self.out.push((len, Token::Dedent, len));
@@ -208,8 +240,9 @@ impl<'s> Pass<'s> {
                 }
             }
         }
-        let tab_error = || {
-            LexError { error: ParseError::new(ParseErrorKind::Tab, line_start, line_start), precedence: Precedence::Never }
+        let tab_error = || LexError {
+            error: ParseError::new(ParseErrorKind::Tab, line_start, line_start),
+            precedence: Precedence::Never,
         };
         let &(top, top_alt) = self.indents.last().unwrap_or(&(0, 0));
         if col == top {
@@ -230,7 +263,11 @@ impl<'s> Pass<'s> {
             }
             self.indents.push((col, alt));
             // CPython's caret for an unexpected indent sits on the last indent column.
-            self.out.push((ws_end.saturating_sub(1).max(line_start), Token::Indent, ws_end));
+            self.out.push((
+                ws_end.saturating_sub(1).max(line_start),
+                Token::Indent,
+                ws_end,
+            ));
         } else {
             while self.indents.len() > 1 && col < self.indents[self.indents.len() - 1].0 {
                 self.indents.pop();
@@ -238,9 +275,13 @@ impl<'s> Pass<'s> {
             }
             let &(top, top_alt) = self.indents.last().unwrap_or(&(0, 0));
             if col != top {
-                let eol = self.src[ws_end..].find(['\r', '\n']).map_or(self.src.len(), |i| ws_end + i);
+                let eol = self.src[ws_end..]
+                    .find(['\r', '\n'])
+                    .map_or(self.src.len(), |i| ws_end + i);
                 return Err(self.err(
-                    ParseErrorKind::Indentation("unindent does not match any outer indentation level".into()),
+                    ParseErrorKind::Indentation(
+                        "unindent does not match any outer indentation level".into(),
+                    ),
                     eol,
                     eol,
                     Precedence::Never,
@@ -263,7 +304,11 @@ impl<'s> Pass<'s> {
             self.open_index.push(self.out.len());
         } else if tok.is_close_bracket() {
             let Some((open, open_pos)) = self.brackets.pop() else {
-                return Err(self.syntax(format!("unmatched '{}'", bracket_char(tok)), start, start));
+                return Err(self.syntax(
+                    format!("unmatched '{}'", bracket_char(tok)),
+                    start,
+                    start,
+                ));
             };
             let open_index = self.open_index.pop().unwrap_or(0);
             let expected = match open {
@@ -300,10 +345,19 @@ impl<'s> Pass<'s> {
     /// non-ASCII character so that this check can name the bad one).
     fn check_name(&self, start: usize, end: usize) -> Result<(), LexError> {
         for (i, c) in self.src[start..end].char_indices() {
-            let ok = c.is_ascii() || if i == 0 { c.is_alphabetic() } else { c.is_alphanumeric() };
+            let ok = c.is_ascii()
+                || if i == 0 {
+                    c.is_alphabetic()
+                } else {
+                    c.is_alphanumeric()
+                };
             if !ok {
                 let at = start + i;
-                return Err(self.syntax(format!("invalid character '{c}' (U+{:04X})", c as u32), at, at));
+                return Err(self.syntax(
+                    format!("invalid character '{c}' (U+{:04X})", c as u32),
+                    at,
+                    at,
+                ));
             }
         }
         Ok(())
@@ -336,12 +390,19 @@ impl<'s> Pass<'s> {
                 _ => "binary",
             };
             if let Some(d) = rest[1..].chars().next().filter(|c| c.is_ascii_digit()) {
-                return Err(self.syntax(format!("invalid digit '{d}' in {kind} literal"), end + 1, end + 1));
+                return Err(self.syntax(
+                    format!("invalid digit '{d}' in {kind} literal"),
+                    end + 1,
+                    end + 1,
+                ));
             }
             return Err(self.syntax(format!("invalid {kind} literal"), end, end));
         }
         if text == "0" && next.is_some_and(|c| c.is_ascii_digit()) {
-            let digits = rest.bytes().take_while(|b| b.is_ascii_digit() || *b == b'_').count();
+            let digits = rest
+                .bytes()
+                .take_while(|b| b.is_ascii_digit() || *b == b'_')
+                .count();
             let after = rest[digits..].chars().next();
             if !matches!(after, Some('.' | 'e' | 'E' | 'j' | 'J')) {
                 return Err(self.syntax(
@@ -363,7 +424,10 @@ impl<'s> Pass<'s> {
         if kind == "octal" && c.is_ascii_digit() {
             return Err(self.syntax(format!("invalid digit '{c}' in octal literal"), end, end));
         }
-        if matches!(c, 'e' | 'E') && kind == "decimal" && matches!(rest[1..].chars().next(), Some('+' | '-')) {
+        if matches!(c, 'e' | 'E')
+            && kind == "decimal"
+            && matches!(rest[1..].chars().next(), Some('+' | '-'))
+        {
             return Err(self.syntax("invalid decimal literal", end + 1, end + 1));
         }
         if c.is_alphanumeric() || c == '_' {
@@ -390,18 +454,30 @@ impl<'s> Pass<'s> {
                     e.precedence = Precedence::Never;
                     e
                 } else {
-                    self.syntax(format!("invalid character '{c}' (U+{:04X})", c as u32), start, start)
+                    self.syntax(
+                        format!("invalid character '{c}' (U+{:04X})", c as u32),
+                        start,
+                        start,
+                    )
                 }
             }
             RawError::UnterminatedString => {
                 let at = self.string_start(start);
                 let line = line_of(self.src, end);
-                self.syntax(format!("unterminated string literal (detected at line {line})"), at, at)
+                self.syntax(
+                    format!("unterminated string literal (detected at line {line})"),
+                    at,
+                    at,
+                )
             }
             RawError::UnterminatedTripleString => {
                 let at = self.string_start(start);
                 let line = line_of(self.src, self.src.len().saturating_sub(1));
-                let e = self.syntax(format!("unterminated triple-quoted string literal (detected at line {line})"), at, at);
+                let e = self.syntax(
+                    format!("unterminated triple-quoted string literal (detected at line {line})"),
+                    at,
+                    at,
+                );
                 e.incomplete()
             }
         }

@@ -10,12 +10,23 @@ fn render(src: &str) -> String {
     for (s, t, e) in &toks.tokens {
         let lc = idx.line_col(*s as u32);
         let text = &src[*s..*e];
-        let text = if matches!(t, Token::Newline | Token::Indent | Token::Dedent) { String::new() } else { format!(" {text:?}") };
+        let text = if matches!(t, Token::Newline | Token::Indent | Token::Dedent) {
+            String::new()
+        } else {
+            format!(" {text:?}")
+        };
         out.push_str(&format!("{}:{} {t:?}{text}\n", lc.line, lc.col));
     }
     if let Some(e) = &toks.error {
         let lc = idx.line_col(e.error.span.start);
-        out.push_str(&format!("error at {}:{}: {}: {} ({:?})\n", lc.line, lc.col, e.error.class_name(), e.error.message(), e.precedence));
+        out.push_str(&format!(
+            "error at {}:{}: {}: {} ({:?})\n",
+            lc.line,
+            lc.col,
+            e.error.class_name(),
+            e.error.message(),
+            e.precedence
+        ));
     }
     out
 }
@@ -57,7 +68,9 @@ fn brackets_span_lines() {
 
 #[test]
 fn comments_at_odd_indents_and_blank_lines() {
-    insta::assert_snapshot!(render("if a:\n  # odd\n        # odder\n\n    b  # trailing\n# end\n"));
+    insta::assert_snapshot!(render(
+        "if a:\n  # odd\n        # odder\n\n    b  # trailing\n# end\n"
+    ));
 }
 
 #[test]
@@ -82,5 +95,7 @@ fn unmatched_and_mismatched_brackets() {
 
 #[test]
 fn with_parentheses_are_told_apart() {
-    insta::assert_snapshot!(render("with (a as b, c):\n    pass\nwith (a).b:\n    pass\n"));
+    insta::assert_snapshot!(render(
+        "with (a as b, c):\n    pass\nwith (a).b:\n    pass\n"
+    ));
 }

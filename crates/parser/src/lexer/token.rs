@@ -236,12 +236,18 @@ pub enum Token {
 impl Token {
     /// Whether this token opens a bracket pair.
     pub fn is_open_bracket(self) -> bool {
-        matches!(self, Token::LParen | Token::LSqb | Token::LBrace | Token::WithLParen)
+        matches!(
+            self,
+            Token::LParen | Token::LSqb | Token::LBrace | Token::WithLParen
+        )
     }
 
     /// Whether this token closes a bracket pair.
     pub fn is_close_bracket(self) -> bool {
-        matches!(self, Token::RParen | Token::RSqb | Token::RBrace | Token::WithRParen)
+        matches!(
+            self,
+            Token::RParen | Token::RSqb | Token::RBrace | Token::WithRParen
+        )
     }
 
     /// Whether this token is a reserved keyword (so it cannot be a name).
@@ -249,9 +255,41 @@ impl Token {
         use Token::*;
         matches!(
             self,
-            False | None | True | And | As | Assert | Async | Await | Break | Class | Continue | Def
-                | Del | Elif | Else | Except | Finally | For | From | Global | If | Import | In | Is
-                | Lambda | Nonlocal | Not | Or | Pass | Raise | Return | Try | While | With | Yield
+            False
+                | None
+                | True
+                | And
+                | As
+                | Assert
+                | Async
+                | Await
+                | Break
+                | Class
+                | Continue
+                | Def
+                | Del
+                | Elif
+                | Else
+                | Except
+                | Finally
+                | For
+                | From
+                | Global
+                | If
+                | Import
+                | In
+                | Is
+                | Lambda
+                | Nonlocal
+                | Not
+                | Or
+                | Pass
+                | Raise
+                | Return
+                | Try
+                | While
+                | With
+                | Yield
         )
     }
 }
@@ -268,7 +306,11 @@ fn scan_string(lex: &mut logos::Lexer<'_, Token>) -> Result<(), RawError> {
         match rest.get(i) {
             None => {
                 lex.bump(rest.len());
-                return Err(if triple { RawError::UnterminatedTripleString } else { RawError::UnterminatedString });
+                return Err(if triple {
+                    RawError::UnterminatedTripleString
+                } else {
+                    RawError::UnterminatedString
+                });
             }
             Some(b'\\') => {
                 // A backslash always takes the next character with it, even in raw

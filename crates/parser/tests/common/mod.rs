@@ -50,19 +50,46 @@ pub fn render(e: &Expr) -> String {
             mempy_ast::Constant::Str(s) => format!("{s:?}").replace('"', "'"),
             mempy_ast::Constant::Bytes(b) => format!("b{:?}", String::from_utf8_lossy(b)),
             mempy_ast::Constant::None => "None".into(),
-            mempy_ast::Constant::Bool(b) => if *b { "True".into() } else { "False".into() },
+            mempy_ast::Constant::Bool(b) => {
+                if *b {
+                    "True".into()
+                } else {
+                    "False".into()
+                }
+            }
             mempy_ast::Constant::Ellipsis => "...".into(),
         },
         BinOp { left, op, right } => format!("({op:?} {} {})", render(left), render(right)),
         UnaryOp { op, operand } => format!("({op:?} {})", render(operand)),
         BoolOp { op, values } => format!("({op:?} {})", list(values)),
-        Compare { left, ops, comparators } => {
-            let rest: String = ops.iter().zip(comparators).map(|(o, c)| format!(" {o:?} {}", render(c))).collect();
+        Compare {
+            left,
+            ops,
+            comparators,
+        } => {
+            let rest: String = ops
+                .iter()
+                .zip(comparators)
+                .map(|(o, c)| format!(" {o:?} {}", render(c)))
+                .collect();
             format!("(Compare {}{rest})", render(left))
         }
-        IfExp { test, body, orelse } => format!("(IfExp {} {} {})", render(test), render(body), render(orelse)),
-        NamedExpr { target, value } => format!("(NamedExpr {} {})", render(target).trim_end_matches('!'), render(value)),
-        Call { func, args, keywords } => {
+        IfExp { test, body, orelse } => format!(
+            "(IfExp {} {} {})",
+            render(test),
+            render(body),
+            render(orelse)
+        ),
+        NamedExpr { target, value } => format!(
+            "(NamedExpr {} {})",
+            render(target).trim_end_matches('!'),
+            render(value)
+        ),
+        Call {
+            func,
+            args,
+            keywords,
+        } => {
             let mut parts = vec![render(func)];
             parts.extend(args.iter().map(render));
             for k in keywords {
@@ -73,12 +100,31 @@ pub fn render(e: &Expr) -> String {
             }
             format!("(Call {})", parts.join(" "))
         }
-        Attribute { value, attr, ctx } => format!("(Attribute{} {} {attr})", ctxs(ctx), render(value)),
-        Subscript { value, slice, ctx } => format!("(Subscript{} {} {})", ctxs(ctx), render(value), render(slice)),
+        Attribute { value, attr, ctx } => {
+            format!("(Attribute{} {} {attr})", ctxs(ctx), render(value))
+        }
+        Subscript { value, slice, ctx } => format!(
+            "(Subscript{} {} {})",
+            ctxs(ctx),
+            render(value),
+            render(slice)
+        ),
         Starred { value, ctx } => format!("(Starred{} {})", ctxs(ctx), render(value)),
-        Slice { lower, upper, step } => format!("(Slice {} {} {})", opt(lower), opt(upper), opt(step)),
-        Tuple { elts, ctx } => format!("(Tuple{}{}{})", ctxs(ctx), if elts.is_empty() { "" } else { " " }, list(elts)),
-        List { elts, ctx } => format!("(List{}{}{})", ctxs(ctx), if elts.is_empty() { "" } else { " " }, list(elts)),
+        Slice { lower, upper, step } => {
+            format!("(Slice {} {} {})", opt(lower), opt(upper), opt(step))
+        }
+        Tuple { elts, ctx } => format!(
+            "(Tuple{}{}{})",
+            ctxs(ctx),
+            if elts.is_empty() { "" } else { " " },
+            list(elts)
+        ),
+        List { elts, ctx } => format!(
+            "(List{}{}{})",
+            ctxs(ctx),
+            if elts.is_empty() { "" } else { " " },
+            list(elts)
+        ),
         Set { elts } => format!("(Set {})", list(elts)),
         Dict { keys, values } => {
             let items: Vec<String> = keys
@@ -108,14 +154,31 @@ pub fn render(e: &Expr) -> String {
         }
         ListComp { elt, generators } => format!("(ListComp {} {})", render(elt), gens(generators)),
         SetComp { elt, generators } => format!("(SetComp {} {})", render(elt), gens(generators)),
-        GeneratorExp { elt, generators } => format!("(GeneratorExp {} {})", render(elt), gens(generators)),
-        DictComp { key, value, generators } => format!("(DictComp {} {} {})", render(key), render(value), gens(generators)),
+        GeneratorExp { elt, generators } => {
+            format!("(GeneratorExp {} {})", render(elt), gens(generators))
+        }
+        DictComp {
+            key,
+            value,
+            generators,
+        } => format!(
+            "(DictComp {} {} {})",
+            render(key),
+            render(value),
+            gens(generators)
+        ),
         Yield { value } => format!("(Yield {})", opt(value)),
         YieldFrom { value } => format!("(YieldFrom {})", render(value)),
         JoinedStr { values } => format!("(JoinedStr {})", list(values)),
-        FormattedValue { value, conversion, format_spec } => {
+        FormattedValue {
+            value,
+            conversion,
+            format_spec,
+        } => {
             let conv = conversion.map_or(String::new(), |c| format!(" !{c}"));
-            let spec = format_spec.as_ref().map_or(String::new(), |s| format!(" :{}", render(s)));
+            let spec = format_spec
+                .as_ref()
+                .map_or(String::new(), |s| format!(" :{}", render(s)));
             format!("(Fmt {}{conv}{spec})", render(value))
         }
     }
