@@ -1,0 +1,256 @@
+//! The heap: the single allocation entry point of the VM and the only unsafe code in it.
+//!
+//! Every Python object is one block of the allocator's object domain (see
+//! `header.rs` for the layout). [`Heap`] lives in a thread-local (the VM is
+//! single-threaded; a fresh thread gets a fresh heap and allocator) and owns:
+//! - the allocator (`mempy_pymalloc`, or `alloc_shim.rs` with the same API until it lands);
+//! - accounting: live objects, gc allocations since the last collection (`count0`);
+//! - the three generation lists (circular doubly linked lists through `GcLinks`, with
+//!   heap-allocated sentinel heads) plus the permanent generation of `gc.freeze()`;
+//! - the stress switch (collect at every gc allocation, for `-X gcstress`);
+//! - the trashcan queue of `raw::drop_slow`;
+//! - hooks the VM installs: the finalizer (`__del__`) and the collection trigger.
+//!
+//! Files: `header.rs` (layouts), `handle.rs` (handles, read its table first), `raw.rs`
+//! (allocation and `drop_slow`), `traverse.rs` (the gc contract and its audited
+//! implementations). `collect.rs` (the cycle collector) is to be written: it walks the
+//! generation lists here with `Traverse`, exactly as CPython's `gc.c`.
+#![allow(unsafe_code)]
+
+mod alloc_shim;
+pub mod handle;
+pub mod header;
+pub mod raw;
+pub mod traverse;
+
+use std::cell::{Cell, RefCell};
+use std::ptr::NonNull;
+use std::rc::Rc;
+
+pub use alloc_shim::{Allocator, Domain, Mode, UnknownAllocator};
+pub use handle::{Py, PyObject, PyObjectRef, PyRef, RawObj};
+pub use header::{DictSlot, GcLinks, PyPayload, SlotCell, TypeCore, VTable, GC_COLLECTING, GC_FINALIZED};
+pub use raw::{new_ext_object, new_object, new_self_typed, payload_is_exact, slot_values, vtable_of, ext_vtable_of, WithExt};
+pub use traverse::{Traverse, Visitor};
+
+/// One generation: a list head and CPython's counters.
+pub struct Generation {
+    head: Box<GcLinks>,
+    pub threshold: Cell<isize>,
+    pub count: Cell<isize>,
+}
+
+impl Generation {
+    fn new(threshold: isize) -> Generation {
+        let head = Box::new(GcLinks::new());
+        let addr = &*head as *const GcLinks as usize;
+        head.next.set(addr);
+        head.prev.set(addr);
+        Generation { head, threshold: Cell::new(threshold), count: Cell::new(0) }
+    }
+
+    /// Address of the sentinel head.
+    pub fn head(&self) -> *const GcLinks {
+        &*self.head
+    }
+
+    /// Number of objects in the list (walks it).
+    pub fn len(&self) -> usize {
+        let mut n = 0;
+        self.for_each(|_| n += 1);
+        n
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.head.next.get() == self.head() as usize
+    }
+
+    /// Calls `f` on every object of the list, oldest first. `f` must not unlink.
+    pub fn for_each(&self, mut f: impl FnMut(&PyObject)) {
+        let head = self.head() as usize;
+        let mut cur = self.head.next.get();
+        while cur != head {
+            // SAFETY: every non-head node of a generation list is the pre-header of a
+            // live tracked object (objects untrack before they are freed).
+            let obj = unsafe { raw::object_of_links(cur as *const GcLinks) };
+            // SAFETY: as above.
+            f(unsafe { obj.as_ref() });
+            // SAFETY: as above.
+            cur = unsafe { (*(cur as *const GcLinks)).next.get() };
+        }
+    }
+}
+
+type Hook = Rc<dyn Fn(&PyObjectRef)>;
+
+/// The per-thread heap state (see the module docs).
+pub struct Heap {
+    alloc: Allocator,
+    pub generations: [Generation; 3],
+    pub permanent: Generation,
+    /// Collect at every gc allocation.
+    pub stress: Cell<bool>,
+    /// Automatic collection enabled (`gc.enable()`).
+    pub enabled: Cell<bool>,
+    /// A collection is running.
+    pub collecting: Cell<bool>,
+    /// Set when an allocation pushed `count0` over its threshold; the VM's trigger
+    /// hook runs the collection.
+    pub collection_pending: Cell<bool>,
+    live_objects: Cell<usize>,
+    pub(crate) trash: RefCell<Vec<RawObj>>,
+    finalizer: RefCell<Option<Hook>>,
+    dealloc_hook: RefCell<Option<Hook>>,
+}
+
+thread_local! {
+    static HEAP: Heap = Heap::new(Mode::from_env().unwrap_or(Mode::Pymalloc));
+}
+
+/// Runs `f` with this thread's heap.
+#[inline]
+pub fn with_heap<R>(f: impl FnOnce(&Heap) -> R) -> R {
+    HEAP.with(f)
+}
+
+impl Heap {
+    fn new(mode: Mode) -> Heap {
+        Heap {
+            alloc: Allocator::new(mode),
+            generations: [Generation::new(700), Generation::new(10), Generation::new(10)],
+            permanent: Generation::new(0),
+            stress: Cell::new(false),
+            enabled: Cell::new(true),
+            collecting: Cell::new(false),
+            collection_pending: Cell::new(false),
+            live_objects: Cell::new(0),
+            trash: RefCell::new(Vec::new()),
+            finalizer: RefCell::new(None),
+            dealloc_hook: RefCell::new(None),
+        }
+    }
+
+    /// The allocation choke point: every object block comes from here.
+    #[inline]
+    pub(crate) fn allocate(&self, domain: Domain, size: usize, gc: bool) -> Option<NonNull<u8>> {
+        let p = self.alloc.malloc(domain, size)?;
+        self.live_objects.set(self.live_objects.get() + 1);
+        if gc {
+            let g0 = &self.generations[0];
+            g0.count.set(g0.count.get() + 1);
+            if (self.stress.get() || (g0.count.get() > g0.threshold.get() && g0.threshold.get() != 0))
+                && self.enabled.get()
+                && !self.collecting.get()
+            {
+                self.collection_pending.set(true);
+            }
+        }
+        Some(p)
+    }
+
+    /// Frees a block obtained from `allocate`.
+    ///
+    /// # Safety
+    /// `block` must come from `allocate` with the same domain and not be freed yet.
+    #[inline]
+    pub(crate) unsafe fn deallocate(&self, domain: Domain, block: NonNull<u8>, gc: bool) {
+        // SAFETY: forwarded from the caller.
+        unsafe { self.alloc.free(domain, block) };
+        self.live_objects.set(self.live_objects.get() - 1);
+        if gc {
+            let g0 = &self.generations[0];
+            if g0.count.get() > 0 {
+                g0.count.set(g0.count.get() - 1);
+            }
+        }
+    }
+
+    /// Links a gc object's pre-header at the end of generation 0.
+    ///
+    /// # Safety
+    /// `links` must be the pre-header of a live, untracked gc object.
+    pub(crate) unsafe fn track(&self, links: *const GcLinks) {
+        // SAFETY: forwarded from the caller; the list head is owned by `self`.
+        unsafe { list_append(self.generations[0].head(), links) }
+    }
+
+    /// Unlinks a gc object's pre-header from whatever list it is in, if tracked.
+    ///
+    /// # Safety
+    /// `links` must be the pre-header of a live gc object.
+    pub(crate) unsafe fn untrack(&self, links: *const GcLinks) {
+        // SAFETY: forwarded from the caller.
+        let l = unsafe { &*links };
+        if !l.is_tracked() {
+            return;
+        }
+        let prev = (l.prev.get() & !header::GC_FLAG_MASK) as *const GcLinks;
+        let next = l.next.get() as *const GcLinks;
+        // SAFETY: a tracked node's neighbours are live nodes or list heads.
+        unsafe {
+            (*prev).next.set(next as usize);
+            let nprev = (*next).prev.get();
+            (*next).prev.set(prev as usize | (nprev & header::GC_FLAG_MASK));
+        }
+        l.next.set(0);
+        l.prev.set(l.prev.get() & header::GC_FLAG_MASK);
+    }
+
+    /// Blocks currently allocated by this thread's allocator.
+    pub fn allocated_blocks(&self) -> usize {
+        self.alloc.allocated_blocks()
+    }
+
+    /// Objects currently alive.
+    pub fn live_objects(&self) -> usize {
+        self.live_objects.get()
+    }
+
+    /// The allocator's statistics report (`sys._debugmallocstats`).
+    pub fn write_debug_stats(&self, out: &mut dyn std::fmt::Write) -> std::fmt::Result {
+        self.alloc.write_debug_stats(out)
+    }
+
+    /// Installs the `__del__` runner, called by `drop_slow` for objects whose type has
+    /// a finalizer.
+    pub fn set_finalizer(&self, hook: Option<Hook>) {
+        *self.finalizer.borrow_mut() = hook;
+    }
+
+    /// Installs a hook called right before any object is destroyed (weakref clearing).
+    pub fn set_dealloc_hook(&self, hook: Option<Hook>) {
+        *self.dealloc_hook.borrow_mut() = hook;
+    }
+
+    fn before_dealloc(&self, _obj: &PyObject) {}
+}
+
+/// Appends `node` at the end of the list headed by `head`.
+///
+/// # Safety
+/// `head` must be a list head and `node` an untracked live pre-header.
+unsafe fn list_append(head: *const GcLinks, node: *const GcLinks) {
+    // SAFETY: forwarded from the caller; heads and tracked nodes are live.
+    unsafe {
+        let last = ((*head).prev.get() & !header::GC_FLAG_MASK) as *const GcLinks;
+        let flags = (*node).prev.get() & header::GC_FLAG_MASK;
+        (*node).prev.set(last as usize | flags);
+        (*node).next.set(head as usize);
+        (*last).next.set(node as usize);
+        let hflags = (*head).prev.get() & header::GC_FLAG_MASK;
+        (*head).prev.set(node as usize | hflags);
+    }
+}
+
+/// Runs the installed finalizer on an object being destroyed.
+pub(crate) fn run_finalizer(obj: &PyObjectRef) {
+    let hook = with_heap(|h| h.finalizer.borrow().clone());
+    if let Some(hook) = hook {
+        hook(obj);
+    }
+}
+
+/// Number of live objects on this thread's heap.
+pub fn live_objects() -> usize {
+    with_heap(|h| h.live_objects())
+}

@@ -1,0 +1,109 @@
+//! `code` objects: a compiled `mempy_bytecode::CodeObject` plus its constants and
+//! names converted to Python objects once, when the code is loaded.
+
+use std::rc::Rc;
+
+use mempy_bytecode::{CodeObject, Constant};
+
+use crate::args::Args;
+use crate::heap::{PyObjectRef, PyPayload, PyRef};
+use crate::objects::PyStrRef;
+use crate::vm::{PyResult, Vm};
+
+pub struct PyCode {
+    pub code: Rc<CodeObject>,
+    pub consts: Vec<PyObjectRef>,
+    /// `names`, interned.
+    pub names: Vec<PyStrRef>,
+    /// `varnames`, interned (for keyword argument binding).
+    pub varnames: Vec<PyStrRef>,
+}
+
+impl PyPayload for PyCode {
+    const GC: bool = false;
+}
+
+/// Converts a compile-time constant to an object.
+pub fn constant_to_object(vm: &Vm, c: &Constant) -> PyObjectRef {
+    match c {
+        Constant::None => vm.none(),
+        Constant::Bool(b) => vm.new_bool(*b),
+        Constant::Int(i) => vm.new_bigint(i.clone()),
+        Constant::Float(f) => vm.new_float(*f),
+        Constant::Complex { real, .. } => vm.new_float(*real),
+        Constant::Str(s) => {
+            if s.len() < 40 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                vm.intern(s).into()
+            } else {
+                vm.new_str(s)
+            }
+        }
+        Constant::Bytes(b) => vm.new_object(crate::objects::PyBytes { value: b.clone() }, &vm.ctx.types.bytes_type).into(),
+        Constant::Ellipsis => vm.ctx.ellipsis.clone(),
+        Constant::Tuple(items) => vm.new_tuple(items.iter().map(|c| constant_to_object(vm, c)).collect()),
+        Constant::FrozenSet(items) => {
+            let items = items.iter().map(|c| constant_to_object(vm, c)).collect();
+            crate::objects::set::new_set(vm, items, true).unwrap_or_else(|_| vm.none())
+        }
+        Constant::Code(code) => new_code(vm, code.clone()).into(),
+    }
+}
+
+/// Loads a compiled code object into the VM.
+pub fn new_code(vm: &Vm, code: Rc<CodeObject>) -> PyRef<PyCode> {
+    let consts = code.constants.iter().map(|c| constant_to_object(vm, c)).collect();
+    let names = code.names.iter().map(|n| vm.intern(n)).collect();
+    let varnames = code.varnames.iter().map(|n| vm.intern(n)).collect();
+    vm.new_object(PyCode { code, consts, names, varnames }, &vm.ctx.types.code_type)
+}
+
+fn code_repr(vm: &Vm, args: Args) -> PyResult {
+    let c = args.args[0].payload::<PyCode>().ok_or_else(|| vm.new_type_error("code expected"))?;
+    Ok(vm.new_string(format!(
+        "<code object {} at {:#x}, file \"{}\", line {}>",
+        c.code.name,
+        args.args[0].addr(),
+        c.code.filename,
+        c.code.first_line
+    )))
+}
+
+fn get_name(vm: &Vm, o: &crate::heap::PyObject) -> PyResult {
+    Ok(vm.new_str(&o.payload::<PyCode>().map(|c| c.code.name.clone()).unwrap_or_default()))
+}
+fn get_qualname(vm: &Vm, o: &crate::heap::PyObject) -> PyResult {
+    Ok(vm.new_str(&o.payload::<PyCode>().map(|c| c.code.qualname.clone()).unwrap_or_default()))
+}
+fn get_filename(vm: &Vm, o: &crate::heap::PyObject) -> PyResult {
+    Ok(vm.new_str(&o.payload::<PyCode>().map(|c| c.code.filename.clone()).unwrap_or_default()))
+}
+fn get_firstlineno(vm: &Vm, o: &crate::heap::PyObject) -> PyResult {
+    Ok(vm.new_int(o.payload::<PyCode>().map(|c| c.code.first_line as i64).unwrap_or(0)))
+}
+fn get_argcount(vm: &Vm, o: &crate::heap::PyObject) -> PyResult {
+    Ok(vm.new_int(o.payload::<PyCode>().map(|c| c.code.argcount as i64).unwrap_or(0)))
+}
+fn get_varnames(vm: &Vm, o: &crate::heap::PyObject) -> PyResult {
+    let c = o.payload::<PyCode>().ok_or_else(|| vm.new_type_error("code expected"))?;
+    Ok(vm.new_tuple(c.varnames.iter().map(|v| v.clone().into()).collect()))
+}
+fn get_consts(vm: &Vm, o: &crate::heap::PyObject) -> PyResult {
+    let c = o.payload::<PyCode>().ok_or_else(|| vm.new_type_error("code expected"))?;
+    Ok(vm.new_tuple(c.consts.clone()))
+}
+fn get_flags(vm: &Vm, o: &crate::heap::PyObject) -> PyResult {
+    Ok(vm.new_int(o.payload::<PyCode>().map(|c| c.code.flags.0 as i64).unwrap_or(0)))
+}
+
+pub(crate) fn init(vm: &Vm) {
+    let t = &vm.ctx.types.code_type;
+    vm.add_methods(t, &[("__repr__", code_repr)]);
+    vm.add_getset(t, "co_name", get_name, None);
+    vm.add_getset(t, "co_qualname", get_qualname, None);
+    vm.add_getset(t, "co_filename", get_filename, None);
+    vm.add_getset(t, "co_firstlineno", get_firstlineno, None);
+    vm.add_getset(t, "co_argcount", get_argcount, None);
+    vm.add_getset(t, "co_varnames", get_varnames, None);
+    vm.add_getset(t, "co_consts", get_consts, None);
+    vm.add_getset(t, "co_flags", get_flags, None);
+}
