@@ -30,7 +30,11 @@ pub struct CompileError {
 impl CompileError {
     /// A `SyntaxError` with CPython's `message` at `span`.
     pub fn syntax(message: impl Into<String>, span: Span) -> CompileError {
-        CompileError { message: message.into(), span, kind: CompileErrorKind::Syntax }
+        CompileError {
+            message: message.into(),
+            span,
+            kind: CompileErrorKind::Syntax,
+        }
     }
 
     /// The `RecursionError` CPython raises for trees nested too deeply to compile.

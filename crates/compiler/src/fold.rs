@@ -54,7 +54,10 @@ impl FoldTable {
         // limit, so this walk cannot overflow.
         let result = match &expr.kind {
             ExprKind::Constant { value } => return Some(from_ast(value)),
-            ExprKind::Name { id, ctx: ExprContext::Load } if id == "__debug__" => Some(Constant::Bool(true)),
+            ExprKind::Name {
+                id,
+                ctx: ExprContext::Load,
+            } if id == "__debug__" => Some(Constant::Bool(true)),
             ExprKind::UnaryOp { op, operand } => {
                 let v = self.fold(operand)?;
                 fold_unary(*op, &v)
@@ -64,7 +67,10 @@ impl FoldTable {
                 let r = self.fold(right);
                 fold_binary(*op, &l?, &r?)
             }
-            ExprKind::Tuple { elts, ctx: ExprContext::Load } => {
+            ExprKind::Tuple {
+                elts,
+                ctx: ExprContext::Load,
+            } => {
                 let mut items = Vec::with_capacity(elts.len());
                 let mut all = true;
                 for e in elts {
@@ -103,8 +109,15 @@ impl FoldTable {
         args.kw_defaults.iter().flatten().for_each(|e| {
             self.fold(e);
         });
-        let all = args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs);
-        for arg in all.chain(args.vararg.as_deref()).chain(args.kwarg.as_deref()) {
+        let all = args
+            .posonlyargs
+            .iter()
+            .chain(&args.args)
+            .chain(&args.kwonlyargs);
+        for arg in all
+            .chain(args.vararg.as_deref())
+            .chain(args.kwarg.as_deref())
+        {
             if let Some(a) = &arg.annotation {
                 self.fold(a);
             }
@@ -156,14 +169,24 @@ impl FoldTable {
                 self.fold(target);
                 self.fold(value);
             }
-            S::AnnAssign { target, annotation, value, .. } => {
+            S::AnnAssign {
+                target,
+                annotation,
+                value,
+                ..
+            } => {
                 self.fold(target);
                 self.fold(annotation);
                 if let Some(v) = value {
                     self.fold(v);
                 }
             }
-            S::For { target, iter, body, orelse } => {
+            S::For {
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
                 self.fold(target);
                 self.fold(iter);
                 self.fold_body(body);
@@ -188,7 +211,12 @@ impl FoldTable {
                     self.fold(e);
                 }
             }
-            S::Try { body, handlers, orelse, finalbody } => {
+            S::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 self.fold_body(body);
                 for h in handlers {
                     if let Some(t) = &h.type_ {
@@ -245,7 +273,11 @@ impl FoldTable {
                 self.fold_generators(generators);
                 self.fold(elt);
             }
-            ExprKind::DictComp { key, value, generators } => {
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => {
                 self.fold_generators(generators);
                 self.fold(key);
                 self.fold(value);
@@ -255,16 +287,24 @@ impl FoldTable {
                     self.fold(v);
                 }
             }
-            ExprKind::YieldFrom { value } | ExprKind::Attribute { value, .. } | ExprKind::Starred { value, .. } => {
+            ExprKind::YieldFrom { value }
+            | ExprKind::Attribute { value, .. }
+            | ExprKind::Starred { value, .. } => {
                 self.fold(value);
             }
-            ExprKind::Compare { left, comparators, .. } => {
+            ExprKind::Compare {
+                left, comparators, ..
+            } => {
                 self.fold(left);
                 comparators.iter().for_each(|e| {
                     self.fold(e);
                 });
             }
-            ExprKind::Call { func, args, keywords } => {
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
                 self.fold(func);
                 args.iter().for_each(|e| {
                     self.fold(e);
@@ -273,7 +313,9 @@ impl FoldTable {
                     self.fold(&k.value);
                 });
             }
-            ExprKind::FormattedValue { value, format_spec, .. } => {
+            ExprKind::FormattedValue {
+                value, format_spec, ..
+            } => {
                 self.fold(value);
                 if let Some(s) = format_spec {
                     self.fold(s);
@@ -307,7 +349,10 @@ pub fn from_ast(value: &ast::Constant) -> Constant {
         ast::Constant::Bool(b) => Constant::Bool(*b),
         ast::Constant::Int(i) => Constant::Int(i.clone()),
         ast::Constant::Float(f) => Constant::Float(*f),
-        ast::Constant::Complex { real, imag } => Constant::Complex { real: *real, imag: *imag },
+        ast::Constant::Complex { real, imag } => Constant::Complex {
+            real: *real,
+            imag: *imag,
+        },
         ast::Constant::Str(s) => Constant::Str(s.clone()),
         ast::Constant::Bytes(b) => Constant::Bytes(b.clone()),
         ast::Constant::Ellipsis => Constant::Ellipsis,
@@ -338,13 +383,15 @@ fn as_int(c: &Constant) -> Option<BigInt> {
     }
 }
 
-/// A float operand: floats, and ints small enough to convert exactly.
+/// A float operand: floats, and ints that convert to a float exactly (so that the
+/// conversion cannot differ from CPython's correctly rounded one).
 fn as_float(c: &Constant) -> Option<f64> {
     match c {
         Constant::Float(f) => Some(*f),
         _ => {
             let i = as_int(c)?;
-            if i.bits() <= 53 {
+            let significant = i.bits() - i.trailing_zeros().unwrap_or(0);
+            if significant <= 53 && i.bits() <= 1000 {
                 i.to_f64()
             } else {
                 None
@@ -358,7 +405,10 @@ fn fold_unary(op: UnaryOperator, v: &Constant) -> Option<Constant> {
         UnaryOperator::Not => Some(Constant::Bool(!truthy(v))),
         UnaryOperator::USub => match v {
             Constant::Float(f) => Some(Constant::Float(-f)),
-            Constant::Complex { real, imag } => Some(Constant::Complex { real: -real, imag: -imag }),
+            Constant::Complex { real, imag } => Some(Constant::Complex {
+                real: -real,
+                imag: -imag,
+            }),
             _ => Some(Constant::Int(-as_int(v)?)),
         },
         UnaryOperator::UAdd => match v {
@@ -385,11 +435,21 @@ fn fold_binary(op: Operator, l: &Constant, r: &Constant) -> Option<Constant> {
     }
     match (op, l, r) {
         (Operator::Add, C::Str(a), C::Str(b)) => Some(C::Str(format!("{a}{b}"))),
-        (Operator::Add, C::Bytes(a), C::Bytes(b)) => Some(C::Bytes([a.as_slice(), b.as_slice()].concat())),
-        (Operator::Add, C::Tuple(a), C::Tuple(b)) => Some(C::Tuple([a.as_slice(), b.as_slice()].concat())),
-        (Operator::Mult, C::Str(_) | C::Bytes(_) | C::Tuple(_), _) if as_int(r).is_some() => repeat(l, r),
-        (Operator::Mult, _, C::Str(_) | C::Bytes(_) | C::Tuple(_)) if as_int(l).is_some() => repeat(r, l),
-        (_, C::Complex { .. }, _) | (_, _, C::Complex { .. }) => fold_complex(op, as_complex(l)?, as_complex(r)?),
+        (Operator::Add, C::Bytes(a), C::Bytes(b)) => {
+            Some(C::Bytes([a.as_slice(), b.as_slice()].concat()))
+        }
+        (Operator::Add, C::Tuple(a), C::Tuple(b)) => {
+            Some(C::Tuple([a.as_slice(), b.as_slice()].concat()))
+        }
+        (Operator::Mult, C::Str(_) | C::Bytes(_) | C::Tuple(_), _) if as_int(r).is_some() => {
+            repeat(l, r)
+        }
+        (Operator::Mult, _, C::Str(_) | C::Bytes(_) | C::Tuple(_)) if as_int(l).is_some() => {
+            repeat(r, l)
+        }
+        (_, C::Complex { .. }, _) | (_, _, C::Complex { .. }) => {
+            fold_complex(op, as_complex(l)?, as_complex(r)?)
+        }
         _ => fold_float(op, as_float(l)?, as_float(r)?),
     }
 }
@@ -421,6 +481,23 @@ fn fold_float(op: Operator, a: f64, b: f64) -> Option<Constant> {
         Operator::Div if b != 0.0 => a / b,
         Operator::FloorDiv if b != 0.0 => float_divmod(a, b).0,
         Operator::Mod if b != 0.0 => float_divmod(a, b).1,
+        Operator::Pow => {
+            // Only the cases where CPython's `float_pow` is C's `pow` and succeeds:
+            // no zero to a negative power, no negative base with a fractional
+            // exponent (complex result), no overflow, no infinities or NaNs.
+            if !a.is_finite()
+                || !b.is_finite()
+                || (a == 0.0 && b < 0.0)
+                || (a < 0.0 && b.fract() != 0.0)
+            {
+                return None;
+            }
+            let v = a.powf(b);
+            if !v.is_finite() {
+                return None;
+            }
+            v
+        }
         _ => return None,
     };
     Some(Constant::Float(v))
@@ -462,12 +539,19 @@ fn fold_int(op: Operator, a: BigInt, b: BigInt) -> Option<Constant> {
         }
         Operator::FloorDiv if !b.is_zero() => a.div_floor(&b),
         Operator::Mod if !b.is_zero() => a.mod_floor(&b),
-        Operator::Div if !b.is_zero() && a.bits() <= 53 && b.bits() <= 53 => {
-            return Some(Constant::Float(a.to_f64()? / b.to_f64()?));
+        Operator::Div if !b.is_zero() => {
+            // Exact operands make the float division correctly rounded, as CPython's.
+            let (x, y) = (as_float(&Constant::Int(a))?, as_float(&Constant::Int(b))?);
+            return Some(Constant::Float(x / y));
         }
         Operator::Pow => {
             if b.sign() == Sign::Minus {
-                return None;
+                // CPython computes int ** negative int in floats.
+                return fold_float(
+                    op,
+                    as_float(&Constant::Int(a))?,
+                    as_float(&Constant::Int(b))?,
+                );
             }
             let exp = b.to_u64()?;
             if !a.is_zero() && exp > 0 && a.bits() > MAX_INT_SIZE / exp {
@@ -566,13 +650,28 @@ mod tests {
     #[test]
     fn int_folding_follows_python() {
         let f = |op, a: i64, b: i64| fold_int(op, BigInt::from(a), BigInt::from(b));
-        assert_eq!(f(Operator::FloorDiv, -7, 2), Some(Constant::Int(BigInt::from(-4))));
-        assert_eq!(f(Operator::Mod, -7, 2), Some(Constant::Int(BigInt::from(1))));
-        assert_eq!(f(Operator::RShift, -7, 1), Some(Constant::Int(BigInt::from(-4))));
+        assert_eq!(
+            f(Operator::FloorDiv, -7, 2),
+            Some(Constant::Int(BigInt::from(-4)))
+        );
+        assert_eq!(
+            f(Operator::Mod, -7, 2),
+            Some(Constant::Int(BigInt::from(1)))
+        );
+        assert_eq!(
+            f(Operator::RShift, -7, 1),
+            Some(Constant::Int(BigInt::from(-4)))
+        );
         // CPython's safe_power: bits(base) * exponent must stay within 128 bits.
-        assert_eq!(f(Operator::Pow, 2, 64), Some(Constant::Int(BigInt::from(2).pow(64))));
+        assert_eq!(
+            f(Operator::Pow, 2, 64),
+            Some(Constant::Int(BigInt::from(2).pow(64)))
+        );
         assert_eq!(f(Operator::Pow, 2, 100), None);
-        assert_eq!(f(Operator::LShift, 1, 100), Some(Constant::Int(BigInt::from(1) << 100)));
+        assert_eq!(
+            f(Operator::LShift, 1, 100),
+            Some(Constant::Int(BigInt::from(1) << 100))
+        );
         assert_eq!(f(Operator::Mod, 1, 0), None);
         assert_eq!(f(Operator::Div, 1, 2), Some(Constant::Float(0.5)));
     }
@@ -586,7 +685,10 @@ mod tests {
     #[test]
     fn repetition_limits() {
         let s = Constant::Str("a".into());
-        assert_eq!(repeat(&s, &Constant::Int(BigInt::from(5))), Some(Constant::Str("aaaaa".into())));
+        assert_eq!(
+            repeat(&s, &Constant::Int(BigInt::from(5))),
+            Some(Constant::Str("aaaaa".into()))
+        );
         assert_eq!(repeat(&s, &Constant::Int(BigInt::from(5000))), None);
     }
 }

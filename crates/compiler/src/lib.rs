@@ -39,7 +39,12 @@ pub enum Mode {
 
 /// Compiles `module` (parsed from `source`, used for positions) into the code
 /// object of its top level. `filename` is recorded in every code object.
-pub fn compile(module: &Module, source: &str, filename: &str, mode: Mode) -> Result<Rc<CodeObject>, CompileError> {
+pub fn compile(
+    module: &Module,
+    source: &str,
+    filename: &str,
+    mode: Mode,
+) -> Result<Rc<CodeObject>, CompileError> {
     let table = symtable::SymbolTable::build(module)?;
     let mut folds = fold::FoldTable::default();
     folds.fold_body(&module.body);

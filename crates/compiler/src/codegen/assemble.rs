@@ -1,13 +1,13 @@
 //! Assembly: turn a finished [`Unit`] into a `CodeObject`.
 //!
-//! Three steps, as in CPython's `assemble`: resolve labels to instruction indices,
+//! Four steps, as in CPython's `assemble`: resolve labels to instruction indices,
 //! drop unreachable instructions (code after `return`, `raise`, `break`...) and
-//! remap jump targets, then compute the maximum stack depth by walking the
+//! remap jump targets, drop constants nothing loads any more, then compute the maximum stack depth by walking the
 //! control-flow graph with [`Instruction::stack_effect`] (an exception handler
 //! entered through `SetupFinally` starts 2 above the block's level: the previous
 //! exception and the new one; `SetupWith`'s level is one below the height).
 
-use mempy_bytecode::{CodeFlags, CodeObject, Instruction, Location};
+use mempy_bytecode::{CodeFlags, CodeObject, Constant, Instruction, Location};
 
 use super::unit::Unit;
 
@@ -76,7 +76,10 @@ pub(crate) fn stack_depths(code: &[Instruction]) -> (Vec<Option<u32>>, u32, bool
             i += 1;
         }
     }
-    let depths = depths.into_iter().map(|d| d.map(|d| d.max(0) as u32)).collect();
+    let depths = depths
+        .into_iter()
+        .map(|d| d.map(|d| d.max(0) as u32))
+        .collect();
     (depths, max.max(0) as u32, consistent)
 }
 
@@ -88,7 +91,12 @@ pub(crate) fn assemble(unit: Unit<'_>, filename: &str, flags: CodeFlags) -> Code
         .iter()
         .map(|&instr| match instr.jump_target() {
             Some(label) => {
-                let target = unit.labels.get(label as usize).copied().flatten().unwrap_or(end);
+                let target = unit
+                    .labels
+                    .get(label as usize)
+                    .copied()
+                    .flatten()
+                    .unwrap_or(end);
                 retarget(instr, target)
             }
             None => instr,
@@ -122,6 +130,7 @@ pub(crate) fn assemble(unit: Unit<'_>, filename: &str, flags: CodeFlags) -> Code
         }
     }
     let (_, max_stack, _) = stack_depths(&kept_code);
+    let constants = remove_unused_constants(unit.constants, &mut kept_code);
 
     CodeObject {
         name: unit.name,
@@ -135,11 +144,42 @@ pub(crate) fn assemble(unit: Unit<'_>, filename: &str, flags: CodeFlags) -> Code
         cellvars: unit.cellvars.names,
         freevars: unit.freevars.names,
         names: unit.names.names,
-        constants: unit.constants,
+        constants,
         instructions: kept_code,
         locations: kept_locations,
         first_line: unit.first_line,
         max_stack,
         docstring: unit.docstring,
     }
+}
+
+/// Drops constants that no remaining instruction loads (dead code may have been
+/// their only user), keeping index 0 (the docstring slot), as CPython's
+/// `remove_unused_consts` does, and renumbers the `LoadConst` arguments.
+fn remove_unused_constants(constants: Vec<Constant>, code: &mut [Instruction]) -> Vec<Constant> {
+    let mut used = vec![false; constants.len()];
+    if let Some(first) = used.first_mut() {
+        *first = true;
+    }
+    for instr in code.iter() {
+        if let Instruction::LoadConst(i) = instr {
+            if let Some(u) = used.get_mut(*i as usize) {
+                *u = true;
+            }
+        }
+    }
+    let mut new_index = vec![0u32; constants.len()];
+    let mut kept = Vec::with_capacity(constants.len());
+    for (i, c) in constants.into_iter().enumerate() {
+        if used[i] {
+            new_index[i] = kept.len() as u32;
+            kept.push(c);
+        }
+    }
+    for instr in code.iter_mut() {
+        if let Instruction::LoadConst(i) = instr {
+            *i = new_index.get(*i as usize).copied().unwrap_or(0);
+        }
+    }
+    kept
 }

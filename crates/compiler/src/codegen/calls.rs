@@ -40,11 +40,21 @@ impl<'a> Compiler<'a> {
         args: &'a [Expr],
         keywords: &'a [Keyword],
     ) -> CompileResult<bool> {
-        let ExprKind::Attribute { value, attr, ctx: ExprContext::Load } = &func.kind else { return Ok(false) };
+        let ExprKind::Attribute {
+            value,
+            attr,
+            ctx: ExprContext::Load,
+        } = &func.kind
+        else {
+            return Ok(false);
+        };
         if !keywords.is_empty() || args.len() >= STACK_USE_GUIDELINE {
             return Ok(false);
         }
-        if args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. })) {
+        if args
+            .iter()
+            .any(|a| matches!(a.kind, ExprKind::Starred { .. }))
+        {
             return Ok(false);
         }
         if let ExprKind::Name { id, .. } = &value.kind {
@@ -68,10 +78,17 @@ impl<'a> Compiler<'a> {
 
     /// Pushes the arguments and emits the call, `pushed` positional arguments being
     /// on the stack already (2 for `__build_class__(func, name, ...)`).
-    pub(super) fn call_helper(&mut self, pushed: u32, args: &'a [Expr], keywords: &'a [Keyword]) -> CompileResult<()> {
+    pub(super) fn call_helper(
+        &mut self,
+        pushed: u32,
+        args: &'a [Expr],
+        keywords: &'a [Keyword],
+    ) -> CompileResult<()> {
         self.validate_keywords(keywords)?;
         let simple = args.len() + keywords.len() * 2 <= STACK_USE_GUIDELINE
-            && !args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. }))
+            && !args
+                .iter()
+                .any(|a| matches!(a.kind, ExprKind::Starred { .. }))
             && keywords.iter().all(|k| k.arg.is_some());
         if simple {
             self.compile_exprs(args)?;
@@ -82,7 +99,11 @@ impl<'a> Compiler<'a> {
                 for k in keywords {
                     self.compile_expr(&k.value)?;
                 }
-                let names = keywords.iter().filter_map(|k| k.arg.clone()).map(Constant::Str).collect();
+                let names = keywords
+                    .iter()
+                    .filter_map(|k| k.arg.clone())
+                    .map(Constant::Str)
+                    .collect();
                 self.load_const(Constant::Tuple(names));
                 self.emit(I::CallKw(total));
             }
@@ -127,7 +148,9 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
-        self.emit(I::CallEx { has_kwargs: !keywords.is_empty() });
+        self.emit(I::CallEx {
+            has_kwargs: !keywords.is_empty(),
+        });
         Ok(())
     }
 
@@ -139,7 +162,11 @@ impl<'a> Compiler<'a> {
             for k in keywords {
                 self.compile_expr(&k.value)?;
             }
-            let names = keywords.iter().filter_map(|k| k.arg.clone()).map(Constant::Str).collect();
+            let names = keywords
+                .iter()
+                .filter_map(|k| k.arg.clone())
+                .map(Constant::Str)
+                .collect();
             self.load_const(Constant::Tuple(names));
             self.emit(I::BuildConstKeyMap(n as u32));
             return Ok(());
@@ -166,7 +193,10 @@ impl<'a> Compiler<'a> {
         for k in keywords {
             if let Some(name) = &k.arg {
                 if !seen.insert(name.as_str()) {
-                    return Err(CompileError::syntax(format!("keyword argument repeated: {name}"), k.span));
+                    return Err(CompileError::syntax(
+                        format!("keyword argument repeated: {name}"),
+                        k.span,
+                    ));
                 }
             }
         }

@@ -20,21 +20,50 @@ use crate::symtable::ComprehensionKind;
 impl<'a> Compiler<'a> {
     pub(super) fn compile_comprehension(&mut self, e: &'a Expr) -> CompileResult<()> {
         let (kind, name, generators, elt, value) = match &e.kind {
-            ExprKind::ListComp { elt, generators } => (ComprehensionKind::List, "<listcomp>", generators, &**elt, None),
-            ExprKind::SetComp { elt, generators } => (ComprehensionKind::Set, "<setcomp>", generators, &**elt, None),
-            ExprKind::GeneratorExp { elt, generators } => {
-                (ComprehensionKind::Generator, "<genexpr>", generators, &**elt, None)
-            }
-            ExprKind::DictComp { key, value, generators } => {
-                (ComprehensionKind::Dict, "<dictcomp>", generators, &**key, Some(&**value))
-            }
+            ExprKind::ListComp { elt, generators } => (
+                ComprehensionKind::List,
+                "<listcomp>",
+                generators,
+                &**elt,
+                None,
+            ),
+            ExprKind::SetComp { elt, generators } => (
+                ComprehensionKind::Set,
+                "<setcomp>",
+                generators,
+                &**elt,
+                None,
+            ),
+            ExprKind::GeneratorExp { elt, generators } => (
+                ComprehensionKind::Generator,
+                "<genexpr>",
+                generators,
+                &**elt,
+                None,
+            ),
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => (
+                ComprehensionKind::Dict,
+                "<dictcomp>",
+                generators,
+                &**key,
+                Some(&**value),
+            ),
             _ => return Ok(()),
         };
         let Some(outermost) = generators.first() else {
-            return Err(CompileError::syntax("comprehension without a for clause", e.span));
+            return Err(CompileError::syntax(
+                "comprehension without a for clause",
+                e.span,
+            ));
         };
-        let scope =
-            self.table.scope_of(e).ok_or_else(|| CompileError::syntax("internal error: scope not found", e.span))?;
+        let scope = self
+            .table
+            .scope_of(e)
+            .ok_or_else(|| CompileError::syntax("internal error: scope not found", e.span))?;
         let line = self.line_of(e.span);
         self.enter_unit(UnitKind::Comprehension, scope, name.to_string(), line);
         self.set_loc(e.span);
@@ -82,9 +111,12 @@ impl<'a> Compiler<'a> {
         } else {
             let single = match &gen.iter.kind {
                 ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. }
-                    if elts.len() == 1 && !self.folds.is_constant(&gen.iter) && self.constant_sequence(&gen.iter).is_none() =>
+                    if elts.len() == 1
+                        && !self.folds.is_constant(&gen.iter)
+                        && self.constant_sequence(&gen.iter).is_none() =>
                 {
-                    elts.first().filter(|x| !matches!(x.kind, ExprKind::Starred { .. }))
+                    elts.first()
+                        .filter(|x| !matches!(x.kind, ExprKind::Starred { .. }))
                 }
                 _ => None,
             };

@@ -22,7 +22,7 @@
 //! `except E as e` runs its body inside an inner try/finally that sets `e = None`
 //! and deletes it, on both paths.
 
-use mempy_ast::{Expr, ExceptHandler, Stmt, WithItem};
+use mempy_ast::{ExceptHandler, Expr, Stmt, WithItem};
 use mempy_bytecode::{Constant, Instruction as I};
 
 use super::fblock::FBlock;
@@ -30,7 +30,11 @@ use super::Compiler;
 use crate::error::{CompileError, CompileResult};
 
 impl<'a> Compiler<'a> {
-    pub(super) fn compile_raise(&mut self, exc: Option<&'a Expr>, cause: Option<&'a Expr>) -> CompileResult<()> {
+    pub(super) fn compile_raise(
+        &mut self,
+        exc: Option<&'a Expr>,
+        cause: Option<&'a Expr>,
+    ) -> CompileResult<()> {
         let mut n = 0;
         if let Some(e) = exc {
             self.compile_expr(e)?;
@@ -101,7 +105,10 @@ impl<'a> Compiler<'a> {
         for (i, handler) in handlers.iter().enumerate() {
             self.set_loc(handler.span);
             if handler.type_.is_none() && i + 1 < handlers.len() {
-                return Err(CompileError::syntax("default 'except:' must be last", handler.span));
+                return Err(CompileError::syntax(
+                    "default 'except:' must be last",
+                    handler.span,
+                ));
             }
             let next = self.new_label();
             if let Some(t) = &handler.type_ {
@@ -152,12 +159,22 @@ impl<'a> Compiler<'a> {
         self.delete_name(name)
     }
 
-    pub(super) fn compile_with(&mut self, stmt: &'a Stmt, items: &'a [WithItem], body: &'a [Stmt]) -> CompileResult<()> {
+    pub(super) fn compile_with(
+        &mut self,
+        stmt: &'a Stmt,
+        items: &'a [WithItem],
+        body: &'a [Stmt],
+    ) -> CompileResult<()> {
         self.compile_with_items(stmt, items, body)
     }
 
     /// One `with` item; the remaining items nest inside it.
-    fn compile_with_items(&mut self, stmt: &'a Stmt, items: &'a [WithItem], body: &'a [Stmt]) -> CompileResult<()> {
+    fn compile_with_items(
+        &mut self,
+        stmt: &'a Stmt,
+        items: &'a [WithItem],
+        body: &'a [Stmt],
+    ) -> CompileResult<()> {
         let Some((item, rest)) = items.split_first() else {
             return self.compile_body(body);
         };

@@ -8,8 +8,12 @@
 //! `compiler_dict` do (this decides the over-allocation of the resulting list, set
 //! or dict, which `sys.getsizeof` shows).
 
-use mempy_ast::{BoolOperator, CmpOperator, Expr, ExprContext, ExprKind, Operator, Span, UnaryOperator};
-use mempy_bytecode::{BinaryOperator, ComparisonOperator, Constant, Conversion, Instruction as I, UnaryOperator as U};
+use mempy_ast::{
+    BoolOperator, CmpOperator, Expr, ExprContext, ExprKind, Operator, Span, UnaryOperator,
+};
+use mempy_bytecode::{
+    BinaryOperator, ComparisonOperator, Constant, Conversion, Instruction as I, UnaryOperator as U,
+};
 
 use super::unit::Label;
 use super::Compiler;
@@ -137,8 +141,14 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Dict { keys, values } => self.compile_dict(keys, values)?,
             ExprKind::Set { elts } => self.starunpack(elts, 0, Display::Set)?,
-            ExprKind::List { elts, ctx: ExprContext::Load } => self.starunpack(elts, 0, Display::List)?,
-            ExprKind::Tuple { elts, ctx: ExprContext::Load } => self.starunpack(elts, 0, Display::Tuple)?,
+            ExprKind::List {
+                elts,
+                ctx: ExprContext::Load,
+            } => self.starunpack(elts, 0, Display::List)?,
+            ExprKind::Tuple {
+                elts,
+                ctx: ExprContext::Load,
+            } => self.starunpack(elts, 0, Display::Tuple)?,
             ExprKind::ListComp { .. }
             | ExprKind::SetComp { .. }
             | ExprKind::DictComp { .. }
@@ -158,9 +168,21 @@ impl<'a> Compiler<'a> {
                 self.load_const(Constant::None);
                 self.emit(I::YieldFrom);
             }
-            ExprKind::Compare { left, ops, comparators } => self.compile_compare(left, ops, comparators)?,
-            ExprKind::Call { func, args, keywords } => self.compile_call(e, func, args, keywords)?,
-            ExprKind::FormattedValue { value, conversion, format_spec } => {
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => self.compile_compare(left, ops, comparators)?,
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => self.compile_call(e, func, args, keywords)?,
+            ExprKind::FormattedValue {
+                value,
+                conversion,
+                format_spec,
+            } => {
                 self.compile_expr(value)?;
                 let conversion = match conversion {
                     Some('s') => Conversion::Str,
@@ -171,11 +193,18 @@ impl<'a> Compiler<'a> {
                 if let Some(spec) = format_spec {
                     self.compile_expr(spec)?;
                 }
-                self.emit(I::FormatValue { conversion, has_spec: format_spec.is_some() });
+                self.emit(I::FormatValue {
+                    conversion,
+                    has_spec: format_spec.is_some(),
+                });
             }
             ExprKind::JoinedStr { values } => self.compile_joined_str(values)?,
             ExprKind::Constant { .. } => {}
-            ExprKind::Attribute { value, attr, ctx: _ } => {
+            ExprKind::Attribute {
+                value,
+                attr,
+                ctx: _,
+            } => {
                 self.compile_expr(value)?;
                 self.set_attr_loc(e, attr);
                 let i = self.name_index(attr);
@@ -257,14 +286,24 @@ impl<'a> Compiler<'a> {
 
     /// The right operand of a comparison: a list or set display of constants after
     /// `in`/`not in` is a constant tuple/frozenset (CPython's `fold_compare`).
-    fn compile_comparator(&mut self, op: CmpOperator, e: &'a Expr, last: bool) -> CompileResult<()> {
+    fn compile_comparator(
+        &mut self,
+        op: CmpOperator,
+        e: &'a Expr,
+        last: bool,
+    ) -> CompileResult<()> {
         if last && matches!(op, CmpOperator::In | CmpOperator::NotIn) {
             return self.compile_iterable(e);
         }
         self.compile_expr(e)
     }
 
-    fn compile_compare(&mut self, left: &'a Expr, ops: &'a [CmpOperator], comparators: &'a [Expr]) -> CompileResult<()> {
+    fn compile_compare(
+        &mut self,
+        left: &'a Expr,
+        ops: &'a [CmpOperator],
+        comparators: &'a [Expr],
+    ) -> CompileResult<()> {
         self.compile_expr(left)?;
         let n = ops.len().min(comparators.len());
         if n == 0 {
@@ -296,31 +335,54 @@ impl<'a> Compiler<'a> {
 
     /// Jumps to `target` when `e` is truthy (`cond`) or falsy (`!cond`), falling
     /// through otherwise (CPython's `compiler_jump_if`).
-    pub(super) fn compile_jump_if(&mut self, e: &'a Expr, target: Label, cond: bool) -> CompileResult<()> {
+    ///
+    /// As in CPython 3.11, a comparison reached here sets the current location to
+    /// its own span and leaves it set: code emitted after the test (the raise of an
+    /// `assert`) carries the position of the last comparison of the test.
+    pub(super) fn compile_jump_if(
+        &mut self,
+        e: &'a Expr,
+        target: Label,
+        cond: bool,
+    ) -> CompileResult<()> {
         self.enter_depth(e.span)?;
-        let saved = self.unit().loc;
-        self.set_loc(e.span);
         let result = self.compile_jump_if_inner(e, target, cond);
-        self.unit_mut().loc = saved;
         self.leave_depth();
         result
     }
 
-    fn compile_jump_if_inner(&mut self, e: &'a Expr, target: Label, cond: bool) -> CompileResult<()> {
+    fn compile_jump_if_inner(
+        &mut self,
+        e: &'a Expr,
+        target: Label,
+        cond: bool,
+    ) -> CompileResult<()> {
         if let Some(c) = self.folds.constant(e) {
             if truthy(&c) == cond {
                 self.emit_jump(I::Jump, target);
             }
             return Ok(());
         }
+        if let ExprKind::Compare { .. } = &e.kind {
+            self.set_loc(e.span);
+        }
         match &e.kind {
-            ExprKind::UnaryOp { op: UnaryOperator::Not, operand } => {
+            ExprKind::UnaryOp {
+                op: UnaryOperator::Not,
+                operand,
+            } => {
                 return self.compile_jump_if(operand, target, !cond);
             }
             ExprKind::BoolOp { op, values } => {
-                let Some((last, rest)) = values.split_last() else { return Ok(()) };
+                let Some((last, rest)) = values.split_last() else {
+                    return Ok(());
+                };
                 let cond2 = *op == BoolOperator::Or;
-                let next2 = if cond2 != cond { self.new_label() } else { target };
+                let next2 = if cond2 != cond {
+                    self.new_label()
+                } else {
+                    target
+                };
                 for v in rest {
                     self.compile_jump_if(v, next2, cond2)?;
                 }
@@ -341,7 +403,11 @@ impl<'a> Compiler<'a> {
                 self.bind(end);
                 return Ok(());
             }
-            ExprKind::Compare { left, ops, comparators } if ops.len() > 1 && comparators.len() == ops.len() => {
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } if ops.len() > 1 && comparators.len() == ops.len() => {
                 let n = ops.len() - 1;
                 let cleanup = self.new_label();
                 self.compile_expr(left)?;
@@ -354,7 +420,14 @@ impl<'a> Compiler<'a> {
                 }
                 self.compile_comparator(ops[n], &comparators[n], true)?;
                 self.emit(compare_instruction(ops[n]));
-                self.emit_jump(if cond { I::PopJumpIfTrue } else { I::PopJumpIfFalse }, target);
+                self.emit_jump(
+                    if cond {
+                        I::PopJumpIfTrue
+                    } else {
+                        I::PopJumpIfFalse
+                    },
+                    target,
+                );
                 let end = self.new_label();
                 self.emit_jump(I::Jump, end);
                 self.bind(cleanup);
@@ -368,26 +441,46 @@ impl<'a> Compiler<'a> {
             _ => {}
         }
         self.compile_expr(e)?;
-        self.emit_jump(if cond { I::PopJumpIfTrue } else { I::PopJumpIfFalse }, target);
+        self.emit_jump(
+            if cond {
+                I::PopJumpIfTrue
+            } else {
+                I::PopJumpIfFalse
+            },
+            target,
+        );
         Ok(())
     }
 
     /// Builds a list, set or tuple from `elts` (with `*` items), `pushed` items
     /// being already on the stack (CPython's `starunpack_helper`).
-    pub(super) fn starunpack(&mut self, elts: &'a [Expr], pushed: u32, kind: Display) -> CompileResult<()> {
+    pub(super) fn starunpack(
+        &mut self,
+        elts: &'a [Expr],
+        pushed: u32,
+        kind: Display,
+    ) -> CompileResult<()> {
         let n = elts.len();
         let is_starred = |e: &Expr| matches!(e.kind, ExprKind::Starred { .. });
         let (build, add, extend): (fn(u32) -> I, fn(u32) -> I, fn(u32) -> I) = match kind {
             Display::Set => (I::BuildSet, I::SetAdd, I::SetUpdate),
             Display::List | Display::Tuple => (I::BuildList, I::ListAppend, I::ListExtend),
         };
-        if n > 2 && elts.iter().all(|e| !is_starred(e) && self.folds.is_constant(e)) {
+        if n > 2
+            && elts
+                .iter()
+                .all(|e| !is_starred(e) && self.folds.is_constant(e))
+        {
             let items: Vec<Constant> = elts.iter().filter_map(|e| self.folds.constant(e)).collect();
             if kind == Display::Tuple && pushed == 0 {
                 self.load_const(Constant::Tuple(items));
                 return Ok(());
             }
-            let folded = if kind == Display::Set { Constant::FrozenSet(items) } else { Constant::Tuple(items) };
+            let folded = if kind == Display::Set {
+                Constant::FrozenSet(items)
+            } else {
+                Constant::Tuple(items)
+            };
             self.emit(build(pushed));
             self.load_const(folded);
             self.emit(extend(1));
@@ -482,11 +575,19 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn compile_subdict(&mut self, keys: &'a [Option<Expr>], values: &'a [Expr], begin: usize, end: usize) -> CompileResult<()> {
+    fn compile_subdict(
+        &mut self,
+        keys: &'a [Option<Expr>],
+        values: &'a [Expr],
+        begin: usize,
+        end: usize,
+    ) -> CompileResult<()> {
         let n = end - begin;
         let big = n * 2 > STACK_USE_GUIDELINE;
-        let const_keys: Option<Vec<Constant>> =
-            keys[begin..end].iter().map(|k| k.as_ref().and_then(|k| self.folds.constant(k))).collect();
+        let const_keys: Option<Vec<Constant>> = keys[begin..end]
+            .iter()
+            .map(|k| k.as_ref().and_then(|k| self.folds.constant(k)))
+            .collect();
         if let (true, Some(const_keys)) = (n > 1 && !big, const_keys) {
             self.compile_exprs(&values[begin..end])?;
             self.load_const(Constant::Tuple(const_keys));

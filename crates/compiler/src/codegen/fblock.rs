@@ -44,7 +44,10 @@ pub enum FBlock<'a> {
 impl<'a> Compiler<'a> {
     pub(super) fn push_fblock(&mut self, block: FBlock<'a>, span: Span) -> CompileResult<()> {
         if self.unit().fblocks.len() >= MAX_BLOCKS {
-            return Err(CompileError::syntax("too many statically nested blocks", span));
+            return Err(CompileError::syntax(
+                "too many statically nested blocks",
+                span,
+            ));
         }
         self.unit_mut().fblocks.push(block);
         Ok(())
@@ -56,7 +59,11 @@ impl<'a> Compiler<'a> {
 
     /// Emits the cleanup for leaving `block`; `preserve_tos` keeps the value on top
     /// of the stack (a return value) above whatever is removed.
-    pub(super) fn unwind_fblock(&mut self, block: FBlock<'a>, preserve_tos: bool) -> CompileResult<()> {
+    pub(super) fn unwind_fblock(
+        &mut self,
+        block: FBlock<'a>,
+        preserve_tos: bool,
+    ) -> CompileResult<()> {
         match block {
             FBlock::WhileLoop { .. } | FBlock::ExceptionHandler => {}
             FBlock::ForLoop { .. } | FBlock::PopValue => {
@@ -125,7 +132,9 @@ impl<'a> Compiler<'a> {
         preserve_tos: bool,
         stop_at_loop: bool,
     ) -> CompileResult<Option<FBlock<'a>>> {
-        let Some(&top) = self.unit().fblocks.last() else { return Ok(None) };
+        let Some(&top) = self.unit().fblocks.last() else {
+            return Ok(None);
+        };
         if stop_at_loop && matches!(top, FBlock::WhileLoop { .. } | FBlock::ForLoop { .. }) {
             return Ok(Some(top));
         }

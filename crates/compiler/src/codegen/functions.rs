@@ -22,7 +22,9 @@ use crate::symtable::mangle;
 
 impl<'a> Compiler<'a> {
     fn scope_index(&self, node: &Stmt) -> CompileResult<usize> {
-        self.table.scope_of(node).ok_or_else(|| CompileError::syntax("internal error: scope not found", node.span))
+        self.table
+            .scope_of(node)
+            .ok_or_else(|| CompileError::syntax("internal error: scope not found", node.span))
     }
 
     fn first_line(&self, stmt_span: mempy_ast::Span, decorators: &[Expr]) -> u32 {
@@ -32,7 +34,11 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    pub(super) fn compile_function_def(&mut self, stmt: &'a Stmt, def: &'a FunctionDef) -> CompileResult<()> {
+    pub(super) fn compile_function_def(
+        &mut self,
+        stmt: &'a Stmt,
+        def: &'a FunctionDef,
+    ) -> CompileResult<()> {
         let first_line = self.first_line(stmt.span, &def.decorator_list);
         self.compile_exprs(&def.decorator_list)?;
         self.set_loc(stmt.span);
@@ -44,8 +50,13 @@ impl<'a> Compiler<'a> {
         self.enter_unit(UnitKind::Function, scope, def.name.clone(), first_line);
         self.set_arg_counts(&def.args);
         let docstring = self.docstring_of(&def.body);
-        self.unit_mut().add_const(docstring.clone().map_or(Constant::None, Constant::Str));
-        let body = if docstring.is_some() { &def.body[1..] } else { &def.body[..] };
+        self.unit_mut()
+            .add_const(docstring.clone().map_or(Constant::None, Constant::Str));
+        let body = if docstring.is_some() {
+            &def.body[1..]
+        } else {
+            &def.body[..]
+        };
         self.unit_mut().docstring = docstring;
         let result = self.compile_body(body);
         if let Err(e) = result {
@@ -61,7 +72,12 @@ impl<'a> Compiler<'a> {
         self.store_name(&def.name)
     }
 
-    pub(super) fn compile_lambda(&mut self, e: &'a Expr, args: &'a Arguments, body: &'a Expr) -> CompileResult<()> {
+    pub(super) fn compile_lambda(
+        &mut self,
+        e: &'a Expr,
+        args: &'a Arguments,
+        body: &'a Expr,
+    ) -> CompileResult<()> {
         let flags = self.compile_defaults(args)?;
         let scope = self
             .table
@@ -83,12 +99,21 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    pub(super) fn compile_class_def(&mut self, stmt: &'a Stmt, def: &'a ClassDef) -> CompileResult<()> {
+    pub(super) fn compile_class_def(
+        &mut self,
+        stmt: &'a Stmt,
+        def: &'a ClassDef,
+    ) -> CompileResult<()> {
         let first_line = self.first_line(stmt.span, &def.decorator_list);
         self.compile_exprs(&def.decorator_list)?;
         let scope = self.scope_index(stmt)?;
         self.enter_unit(UnitKind::Class, scope, def.name.clone(), first_line);
-        self.unit_mut().loc = Location { line: first_line, end_line: first_line, col: 0, end_col: 0 };
+        self.unit_mut().loc = Location {
+            line: first_line,
+            end_line: first_line,
+            col: 0,
+            end_col: 0,
+        };
         let result = self.compile_class_body(def);
         if let Err(e) = result {
             self.units.pop();
@@ -162,7 +187,11 @@ impl<'a> Compiler<'a> {
     /// Pushes the annotations dict, if any annotation is present (CPython's order:
     /// positional parameters, positional-only, `*args`, keyword-only, `**kwargs`,
     /// `return`).
-    fn compile_annotations(&mut self, args: &'a Arguments, returns: Option<&'a Expr>) -> CompileResult<bool> {
+    fn compile_annotations(
+        &mut self,
+        args: &'a Arguments,
+        returns: Option<&'a Expr>,
+    ) -> CompileResult<bool> {
         let mut count = 0;
         let params = args
             .args

@@ -56,7 +56,10 @@ impl<'a> Compiler<'a> {
         level: u32,
     ) -> CompileResult<()> {
         self.load_const(Constant::Int(BigInt::from(level)));
-        let fromlist = names.iter().map(|a| Constant::Str(a.name.clone())).collect();
+        let fromlist = names
+            .iter()
+            .map(|a| Constant::Str(a.name.clone()))
+            .collect();
         self.load_const(Constant::Tuple(fromlist));
         let i = self.name_index(module.unwrap_or(""));
         self.emit(I::ImportName(i));

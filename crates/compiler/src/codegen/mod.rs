@@ -61,8 +61,22 @@ enum NameOp {
 }
 
 impl<'a> Compiler<'a> {
-    pub(crate) fn new(table: &'a SymbolTable, folds: FoldTable, source: &str, filename: &str, mode: Mode) -> Self {
-        Compiler { table, folds, lines: LineIndex::new(source), filename: filename.to_string(), mode, units: Vec::new(), depth: 0 }
+    pub(crate) fn new(
+        table: &'a SymbolTable,
+        folds: FoldTable,
+        source: &str,
+        filename: &str,
+        mode: Mode,
+    ) -> Self {
+        Compiler {
+            table,
+            folds,
+            lines: LineIndex::new(source),
+            filename: filename.to_string(),
+            mode,
+            units: Vec::new(),
+            depth: 0,
+        }
     }
 
     /// Compiles the whole module into its code object.
@@ -87,11 +101,15 @@ impl<'a> Compiler<'a> {
     // ----- Units -----
 
     fn unit(&self) -> &Unit<'a> {
-        self.units.last().expect("a unit is always open while compiling")
+        self.units
+            .last()
+            .expect("a unit is always open while compiling")
     }
 
     fn unit_mut(&mut self) -> &mut Unit<'a> {
-        self.units.last_mut().expect("a unit is always open while compiling")
+        self.units
+            .last_mut()
+            .expect("a unit is always open while compiling")
     }
 
     /// Opens a unit for the scope at `scope` (CPython's `compiler_enter_scope` plus
@@ -111,21 +129,26 @@ impl<'a> Compiler<'a> {
         for n in symbols.sorted_names(|s| s.scope == Some(NameScope::Cell)) {
             unit.cellvars.add(&n);
         }
-        for n in symbols.sorted_names(|s| s.scope == Some(NameScope::Free) || s.flags & DEF_FREE_CLASS != 0) {
+        for n in symbols
+            .sorted_names(|s| s.scope == Some(NameScope::Free) || s.flags & DEF_FREE_CLASS != 0)
+        {
             unit.freevars.add(&n);
         }
         self.units.push(unit);
     }
 
     fn qualname_for(&self, kind: UnitKind, name: &str) -> String {
-        let Some(parent) = self.units.last() else { return name.to_string() };
+        let Some(parent) = self.units.last() else {
+            return name.to_string();
+        };
         if self.units.len() == 1 {
             // Directly inside the module.
             return name.to_string();
         }
         if matches!(kind, UnitKind::Function | UnitKind::Class) {
             let mangled = mangle(parent.private.as_deref(), name);
-            if self.table.scope(parent.scope).scope_of(&mangled) == Some(NameScope::GlobalExplicit) {
+            if self.table.scope(parent.scope).scope_of(&mangled) == Some(NameScope::GlobalExplicit)
+            {
                 return name.to_string();
             }
         }
@@ -242,7 +265,12 @@ impl<'a> Compiler<'a> {
     fn location(&self, span: Span) -> Location {
         let start = self.lines.line_col(span.start);
         let end = self.lines.line_col(span.end.max(span.start));
-        Location { line: start.line, end_line: end.line, col: start.col, end_col: end.col }
+        Location {
+            line: start.line,
+            end_line: end.line,
+            col: start.col,
+            end_col: end.col,
+        }
     }
 
     fn line_of(&self, span: Span) -> u32 {
@@ -300,8 +328,12 @@ impl<'a> Compiler<'a> {
                     self.load_const(Constant::Bool(true));
                     return Ok(());
                 }
-                ExprContext::Store => return Err(CompileError::syntax("cannot assign to __debug__", span)),
-                ExprContext::Del => return Err(CompileError::syntax("cannot delete __debug__", span)),
+                ExprContext::Store => {
+                    return Err(CompileError::syntax("cannot assign to __debug__", span))
+                }
+                ExprContext::Del => {
+                    return Err(CompileError::syntax("cannot delete __debug__", span))
+                }
             }
         }
         let mangled = mangle(self.unit().private.as_deref(), name).into_owned();
@@ -360,7 +392,9 @@ impl<'a> Compiler<'a> {
 
     /// The docstring of a body: its first statement, when that is a string constant.
     fn docstring_of(&self, body: &[Stmt]) -> Option<String> {
-        let StmtKind::Expr { value } = &body.first()?.kind else { return None };
+        let StmtKind::Expr { value } = &body.first()?.kind else {
+            return None;
+        };
         match self.folds.constant(value) {
             Some(Constant::Str(s)) => Some(s),
             _ => None,
@@ -391,11 +425,16 @@ impl<'a> Compiler<'a> {
 fn find_annotations(body: &[Stmt]) -> bool {
     body.iter().any(|stmt| match &stmt.kind {
         StmtKind::AnnAssign { .. } => true,
-        StmtKind::For { body, orelse, .. } | StmtKind::While { body, orelse, .. } | StmtKind::If { body, orelse, .. } => {
-            find_annotations(body) || find_annotations(orelse)
-        }
+        StmtKind::For { body, orelse, .. }
+        | StmtKind::While { body, orelse, .. }
+        | StmtKind::If { body, orelse, .. } => find_annotations(body) || find_annotations(orelse),
         StmtKind::With { body, .. } => find_annotations(body),
-        StmtKind::Try { body, handlers, orelse, finalbody } => {
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        } => {
             find_annotations(body)
                 || handlers.iter().any(|h| find_annotations(&h.body))
                 || find_annotations(orelse)

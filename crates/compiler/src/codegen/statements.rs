@@ -34,23 +34,42 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::Assign { targets, value } => self.compile_assign(targets, value)?,
-            StmtKind::AugAssign { target, op, value } => self.compile_aug_assign(stmt, target, *op, value)?,
-            StmtKind::AnnAssign { target, annotation, value, simple } => {
-                self.compile_ann_assign(stmt, target, annotation, value.as_deref(), *simple)?
+            StmtKind::AugAssign { target, op, value } => {
+                self.compile_aug_assign(stmt, target, *op, value)?
             }
-            StmtKind::For { target, iter, body, orelse } => self.compile_for(stmt, target, iter, body, orelse)?,
-            StmtKind::While { test, body, orelse } => self.compile_while(stmt, test, body, orelse)?,
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            } => self.compile_ann_assign(stmt, target, annotation, value.as_deref(), *simple)?,
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+            } => self.compile_for(stmt, target, iter, body, orelse)?,
+            StmtKind::While { test, body, orelse } => {
+                self.compile_while(stmt, test, body, orelse)?
+            }
             StmtKind::If { test, body, orelse } => self.compile_if(test, body, orelse)?,
             StmtKind::With { items, body } => self.compile_with(stmt, items, body)?,
-            StmtKind::Raise { exc, cause } => self.compile_raise(exc.as_deref(), cause.as_deref())?,
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
-                self.compile_try(stmt, body, handlers, orelse, finalbody)?
+            StmtKind::Raise { exc, cause } => {
+                self.compile_raise(exc.as_deref(), cause.as_deref())?
             }
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => self.compile_try(stmt, body, handlers, orelse, finalbody)?,
             StmtKind::Assert { test, msg } => self.compile_assert(test, msg.as_deref())?,
             StmtKind::Import { names } => self.compile_import(names)?,
-            StmtKind::ImportFrom { module, names, level } => {
-                self.compile_import_from(stmt, module.as_deref(), names, *level)?
-            }
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            } => self.compile_import_from(stmt, module.as_deref(), names, *level)?,
             StmtKind::Global { .. } | StmtKind::Nonlocal { .. } | StmtKind::Pass => {}
             StmtKind::Expr { value } => self.compile_expr_stmt(value)?,
             StmtKind::Break => self.compile_break(stmt)?,
@@ -75,9 +94,18 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn compile_if(&mut self, test: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> CompileResult<()> {
+    fn compile_if(
+        &mut self,
+        test: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> CompileResult<()> {
         let end = self.new_label();
-        let next = if orelse.is_empty() { end } else { self.new_label() };
+        let next = if orelse.is_empty() {
+            end
+        } else {
+            self.new_label()
+        };
         self.compile_jump_if(test, next, false)?;
         self.compile_body(body)?;
         if !orelse.is_empty() {
@@ -89,7 +117,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn compile_while(&mut self, stmt: &'a Stmt, test: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> CompileResult<()> {
+    fn compile_while(
+        &mut self,
+        stmt: &'a Stmt,
+        test: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> CompileResult<()> {
         let start = self.new_label();
         let body_label = self.new_label();
         let anchor = self.new_label();
@@ -139,8 +173,10 @@ impl<'a> Compiler<'a> {
     /// constants becomes a constant tuple or frozenset (CPython's `fold_iter`).
     pub(super) fn compile_iterable(&mut self, iter: &'a Expr) -> CompileResult<()> {
         if let Some(c) = self.constant_sequence(iter) {
+            let saved = self.unit().loc;
             self.set_loc(iter.span);
             self.load_const(c);
+            self.unit_mut().loc = saved;
             return Ok(());
         }
         self.compile_expr(iter)
@@ -156,10 +192,20 @@ impl<'a> Compiler<'a> {
         };
         let items: Option<Vec<Constant>> = elts
             .iter()
-            .map(|x| if matches!(x.kind, ExprKind::Starred { .. }) { None } else { self.folds.constant(x) })
+            .map(|x| {
+                if matches!(x.kind, ExprKind::Starred { .. }) {
+                    None
+                } else {
+                    self.folds.constant(x)
+                }
+            })
             .collect();
         let items = items?;
-        Some(if set { Constant::FrozenSet(items) } else { Constant::Tuple(items) })
+        Some(if set {
+            Constant::FrozenSet(items)
+        } else {
+            Constant::Tuple(items)
+        })
     }
 
     fn compile_return(&mut self, stmt: &'a Stmt, value: Option<&'a Expr>) -> CompileResult<()> {
@@ -192,7 +238,9 @@ impl<'a> Compiler<'a> {
         };
         self.unwind_fblock(block, false)?;
         match block {
-            FBlock::WhileLoop { exit, .. } | FBlock::ForLoop { exit, .. } => self.emit_jump(I::Jump, exit),
+            FBlock::WhileLoop { exit, .. } | FBlock::ForLoop { exit, .. } => {
+                self.emit_jump(I::Jump, exit)
+            }
             _ => {}
         }
         Ok(())
@@ -205,7 +253,10 @@ impl<'a> Compiler<'a> {
                 self.emit_jump(I::Jump, start);
                 Ok(())
             }
-            _ => Err(CompileError::syntax("'continue' not properly in loop", stmt.span)),
+            _ => Err(CompileError::syntax(
+                "'continue' not properly in loop",
+                stmt.span,
+            )),
         }
     }
 
@@ -216,6 +267,9 @@ impl<'a> Compiler<'a> {
                 return Ok(());
             }
         }
+        // The raise keeps the location `compile_jump_if` leaves: the statement's, or
+        // that of the last comparison in the test, as CPython 3.11 (so a traceback
+        // marks `x > 0` in `assert x > 0, msg`).
         self.compile_jump_if(test, end, true)?;
         self.emit(I::LoadAssertionError);
         if let Some(m) = msg {

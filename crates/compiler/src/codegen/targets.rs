@@ -16,7 +16,11 @@ use super::Compiler;
 use crate::error::{CompileError, CompileResult};
 
 impl<'a> Compiler<'a> {
-    pub(super) fn compile_assign(&mut self, targets: &'a [Expr], value: &'a Expr) -> CompileResult<()> {
+    pub(super) fn compile_assign(
+        &mut self,
+        targets: &'a [Expr],
+        value: &'a Expr,
+    ) -> CompileResult<()> {
         self.compile_expr(value)?;
         for (i, t) in targets.iter().enumerate() {
             if i + 1 < targets.len() {
@@ -64,10 +68,14 @@ impl<'a> Compiler<'a> {
                 }
                 Ok(())
             }
-            ExprKind::Starred { .. } => {
-                Err(CompileError::syntax("starred assignment target must be in a list or tuple", target.span))
-            }
-            _ => Err(CompileError::syntax("cannot assign to expression", target.span)),
+            ExprKind::Starred { .. } => Err(CompileError::syntax(
+                "starred assignment target must be in a list or tuple",
+                target.span,
+            )),
+            _ => Err(CompileError::syntax(
+                "cannot assign to expression",
+                target.span,
+            )),
         }
     }
 
@@ -78,7 +86,10 @@ impl<'a> Compiler<'a> {
         for (i, elt) in elts.iter().enumerate() {
             if matches!(elt.kind, ExprKind::Starred { .. }) {
                 if seen_star {
-                    return Err(CompileError::syntax("multiple starred expressions in assignment", target.span));
+                    return Err(CompileError::syntax(
+                        "multiple starred expressions in assignment",
+                        target.span,
+                    ));
                 }
                 let after = n - i - 1;
                 if i >= 1 << 8 || after > u16::MAX as usize {
@@ -87,7 +98,10 @@ impl<'a> Compiler<'a> {
                         target.span,
                     ));
                 }
-                self.emit(I::UnpackEx { before: i as u16, after: after as u16 });
+                self.emit(I::UnpackEx {
+                    before: i as u16,
+                    after: after as u16,
+                });
                 seen_star = true;
             }
         }
@@ -121,13 +135,17 @@ impl<'a> Compiler<'a> {
                 let i = self.name_index(attr);
                 self.emit(I::DeleteAttr(i));
             }),
-            ExprKind::Subscript { value, slice, .. } => {
-                self.compile_expr(value).and_then(|()| self.compile_expr(slice)).map(|()| self.emit(I::DeleteSubscr))
-            }
+            ExprKind::Subscript { value, slice, .. } => self
+                .compile_expr(value)
+                .and_then(|()| self.compile_expr(slice))
+                .map(|()| self.emit(I::DeleteSubscr)),
             ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } => {
                 elts.iter().try_for_each(|e| self.compile_delete(e))
             }
-            _ => Err(CompileError::syntax("cannot delete expression", target.span)),
+            _ => Err(CompileError::syntax(
+                "cannot delete expression",
+                target.span,
+            )),
         };
         self.unit_mut().loc = saved;
         self.leave_depth();
@@ -143,14 +161,18 @@ impl<'a> Compiler<'a> {
     ) -> CompileResult<()> {
         self.set_loc(target.span);
         match &target.kind {
-            ExprKind::Attribute { value: obj, attr, .. } => {
+            ExprKind::Attribute {
+                value: obj, attr, ..
+            } => {
                 self.compile_expr(obj)?;
                 self.emit(I::Copy(1));
                 self.set_attr_loc(target, attr);
                 let i = self.name_index(attr);
                 self.emit(I::LoadAttr(i));
             }
-            ExprKind::Subscript { value: obj, slice, .. } => {
+            ExprKind::Subscript {
+                value: obj, slice, ..
+            } => {
                 self.compile_expr(obj)?;
                 self.compile_expr(slice)?;
                 self.emit(I::Copy(2));
@@ -158,7 +180,12 @@ impl<'a> Compiler<'a> {
                 self.emit(I::BinarySubscr);
             }
             ExprKind::Name { id, .. } => self.name_access(id, ExprContext::Load, target.span)?,
-            _ => return Err(CompileError::syntax("'expression' is an illegal expression for augmented assignment", target.span)),
+            _ => {
+                return Err(CompileError::syntax(
+                    "'expression' is an illegal expression for augmented assignment",
+                    target.span,
+                ))
+            }
         }
         self.set_loc(stmt.span);
         self.compile_expr(value)?;
@@ -198,14 +225,18 @@ impl<'a> Compiler<'a> {
         match &target.kind {
             ExprKind::Name { id, .. } => {
                 if id == "__debug__" {
-                    return Err(CompileError::syntax("cannot assign to __debug__", target.span));
+                    return Err(CompileError::syntax(
+                        "cannot assign to __debug__",
+                        target.span,
+                    ));
                 }
                 if simple && at_namespace {
                     self.compile_expr(annotation)?;
                     self.set_loc(stmt.span);
                     let ann = self.raw_name_index("__annotations__");
                     self.emit(I::LoadName(ann));
-                    let mangled = crate::symtable::mangle(self.unit().private.as_deref(), id).into_owned();
+                    let mangled =
+                        crate::symtable::mangle(self.unit().private.as_deref(), id).into_owned();
                     self.load_const(Constant::Str(mangled));
                     self.emit(I::StoreSubscr);
                 }
@@ -215,13 +246,20 @@ impl<'a> Compiler<'a> {
                     self.check_ann_expr(obj)?;
                 }
             }
-            ExprKind::Subscript { value: obj, slice, .. } => {
+            ExprKind::Subscript {
+                value: obj, slice, ..
+            } => {
                 if value.is_none() {
                     self.check_ann_expr(obj)?;
                     self.check_ann_subscript(slice)?;
                 }
             }
-            _ => return Err(CompileError::syntax("invalid node type for annotated assignment", target.span)),
+            _ => {
+                return Err(CompileError::syntax(
+                    "invalid node type for annotated assignment",
+                    target.span,
+                ))
+            }
         }
         if !simple && at_namespace {
             self.check_ann_expr(annotation)?;
@@ -244,7 +282,9 @@ impl<'a> Compiler<'a> {
                 }
                 Ok(())
             }
-            ExprKind::Tuple { elts, .. } => elts.iter().try_for_each(|x| self.check_ann_subscript(x)),
+            ExprKind::Tuple { elts, .. } => {
+                elts.iter().try_for_each(|x| self.check_ann_subscript(x))
+            }
             _ => self.check_ann_expr(e),
         }
     }

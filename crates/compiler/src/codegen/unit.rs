@@ -123,7 +123,13 @@ pub struct Unit<'a> {
 }
 
 impl<'a> Unit<'a> {
-    pub fn new(kind: UnitKind, scope: usize, name: String, qualname: String, first_line: u32) -> Unit<'a> {
+    pub fn new(
+        kind: UnitKind,
+        scope: usize,
+        name: String,
+        qualname: String,
+        first_line: u32,
+    ) -> Unit<'a> {
         Unit {
             kind,
             scope,
@@ -145,7 +151,12 @@ impl<'a> Unit<'a> {
             kwonlyargcount: 0,
             first_line,
             docstring: None,
-            loc: Location { line: first_line, end_line: first_line, col: 0, end_col: 0 },
+            loc: Location {
+                line: first_line,
+                end_line: first_line,
+                col: 0,
+                end_col: 0,
+            },
             fblocks: Vec::new(),
         }
     }

@@ -10,7 +10,9 @@
 
 use std::collections::HashSet;
 
-use super::{NameScope, ScopeKind, Symbol, SymbolTable, DEF_BOUND, DEF_FREE_CLASS, DEF_GLOBAL, DEF_NONLOCAL};
+use super::{
+    NameScope, ScopeKind, Symbol, SymbolTable, DEF_BOUND, DEF_FREE_CLASS, DEF_GLOBAL, DEF_NONLOCAL,
+};
 use crate::error::{CompileError, CompileResult};
 
 type Names = HashSet<String>;
@@ -44,7 +46,16 @@ fn analyze_block(
     let order = table.scopes[index].order.clone();
     for name in &order {
         let flags = table.scopes[index].symbols[name].flags;
-        let scope = analyze_name(table, index, name, flags, bound.as_deref_mut(), &mut local, free, global)?;
+        let scope = analyze_name(
+            table,
+            index,
+            name,
+            flags,
+            bound.as_deref_mut(),
+            &mut local,
+            free,
+            global,
+        )?;
         if let Some(sym) = table.scopes[index].symbols.get_mut(name) {
             sym.scope = Some(scope);
         }
@@ -68,7 +79,13 @@ fn analyze_block(
         let mut temp_bound = new_bound.clone();
         let mut temp_free = new_free.clone();
         let mut temp_global = new_global.clone();
-        analyze_block(table, child, Some(&mut temp_bound), &mut temp_free, &mut temp_global)?;
+        analyze_block(
+            table,
+            child,
+            Some(&mut temp_bound),
+            &mut temp_free,
+            &mut temp_global,
+        )?;
         all_free.extend(temp_free);
         let c = &table.scopes[child];
         if c.has_free || c.child_free {
@@ -112,7 +129,13 @@ fn analyze_block(
             }
         }
         scope.order.push(name.clone());
-        scope.symbols.insert(name.clone(), Symbol { flags: 0, scope: Some(NameScope::Free) });
+        scope.symbols.insert(
+            name.clone(),
+            Symbol {
+                flags: 0,
+                scope: Some(NameScope::Free),
+            },
+        );
     }
     free.extend(new_free);
     Ok(())
@@ -130,10 +153,14 @@ fn analyze_name(
     global: &mut Names,
 ) -> CompileResult<NameScope> {
     let scope = &mut table.scopes[index];
-    let directive = |scope: &super::Scope| scope.directives.get(name).copied().unwrap_or(scope.span);
+    let directive =
+        |scope: &super::Scope| scope.directives.get(name).copied().unwrap_or(scope.span);
     if flags & DEF_GLOBAL != 0 {
         if flags & DEF_NONLOCAL != 0 {
-            return Err(CompileError::syntax(format!("name '{name}' is nonlocal and global"), directive(scope)));
+            return Err(CompileError::syntax(
+                format!("name '{name}' is nonlocal and global"),
+                directive(scope),
+            ));
         }
         global.insert(name.to_string());
         // Children must not see an enclosing binding of a name declared global here.
@@ -144,10 +171,16 @@ fn analyze_name(
     }
     if flags & DEF_NONLOCAL != 0 {
         let Some(bound) = bound else {
-            return Err(CompileError::syntax("nonlocal declaration not allowed at module level", directive(scope)));
+            return Err(CompileError::syntax(
+                "nonlocal declaration not allowed at module level",
+                directive(scope),
+            ));
         };
         if !bound.contains(name) {
-            return Err(CompileError::syntax(format!("no binding for nonlocal '{name}' found"), directive(scope)));
+            return Err(CompileError::syntax(
+                format!("no binding for nonlocal '{name}' found"),
+                directive(scope),
+            ));
         }
         scope.has_free = true;
         free.insert(name.to_string());

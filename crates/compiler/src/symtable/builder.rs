@@ -22,7 +22,10 @@ pub(super) fn build(module: &Module) -> CompileResult<SymbolTable> {
         _ => Span::default(),
     };
     let mut builder = Builder {
-        table: SymbolTable { scopes: vec![Scope::new(ScopeKind::Module, "top", span, None)], by_node: Default::default() },
+        table: SymbolTable {
+            scopes: vec![Scope::new(ScopeKind::Module, "top", span, None)],
+            by_node: Default::default(),
+        },
         stack: vec![0],
         depth: 0,
     };
@@ -106,7 +109,13 @@ impl Builder {
             }
             val |= DEF_COMP_ITER;
         }
-        scope.symbols.insert(mangled.clone(), Symbol { flags: val, scope: None });
+        scope.symbols.insert(
+            mangled.clone(),
+            Symbol {
+                flags: val,
+                scope: None,
+            },
+        );
         if flag & DEF_PARAM != 0 {
             scope.params.push(mangled);
         } else if flag & DEF_GLOBAL != 0 {
@@ -116,7 +125,13 @@ impl Builder {
                 Some(sym) => sym.flags |= flag,
                 None => {
                     module.order.push(mangled.clone());
-                    module.symbols.insert(mangled, Symbol { flags: flag, scope: None });
+                    module.symbols.insert(
+                        mangled,
+                        Symbol {
+                            flags: flag,
+                            scope: None,
+                        },
+                    );
                 }
             }
         }
@@ -185,7 +200,12 @@ impl Builder {
                 self.visit_exprs(targets)?;
                 self.visit_expr(value)?;
             }
-            StmtKind::AnnAssign { target, annotation, value, simple } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            } => {
                 if let ExprKind::Name { id, .. } = &target.kind {
                     let cur = self.lookup(id);
                     if cur & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && self.cur() != 0 && *simple {
@@ -213,7 +233,12 @@ impl Builder {
                 self.visit_expr(target)?;
                 self.visit_expr(value)?;
             }
-            StmtKind::For { target, iter, body, orelse } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
                 self.visit_expr(target)?;
                 self.visit_expr(iter)?;
                 self.visit_body(body)?;
@@ -241,7 +266,12 @@ impl Builder {
                     }
                 }
             }
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 self.visit_body(body)?;
                 self.visit_body(orelse)?;
                 for h in handlers {
@@ -269,7 +299,10 @@ impl Builder {
                     };
                     if stored == "*" {
                         if self.table.scopes[self.cur()].kind != ScopeKind::Module {
-                            return Err(CompileError::syntax("import * only allowed at module level", stmt.span));
+                            return Err(CompileError::syntax(
+                                "import * only allowed at module level",
+                                alias.span,
+                            ));
                         }
                     } else {
                         self.add_def(stored, DEF_IMPORT, alias.span)?;
@@ -348,7 +381,12 @@ impl Builder {
     }
 
     fn visit_params(&mut self, args: &Arguments) -> CompileResult<()> {
-        for arg in args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs) {
+        for arg in args
+            .posonlyargs
+            .iter()
+            .chain(&args.args)
+            .chain(&args.kwonlyargs)
+        {
             self.add_def(&arg.arg, DEF_PARAM, arg.span)?;
         }
         if let Some(v) = &args.vararg {
@@ -400,12 +438,22 @@ impl Builder {
                 self.visit_exprs(values)?;
             }
             ExprKind::Set { elts } => self.visit_exprs(elts)?,
-            ExprKind::ListComp { elt, generators } => {
-                self.visit_comprehension(expr, "listcomp", ComprehensionKind::List, generators, elt, None)?
-            }
-            ExprKind::SetComp { elt, generators } => {
-                self.visit_comprehension(expr, "setcomp", ComprehensionKind::Set, generators, elt, None)?
-            }
+            ExprKind::ListComp { elt, generators } => self.visit_comprehension(
+                expr,
+                "listcomp",
+                ComprehensionKind::List,
+                generators,
+                elt,
+                None,
+            )?,
+            ExprKind::SetComp { elt, generators } => self.visit_comprehension(
+                expr,
+                "setcomp",
+                ComprehensionKind::Set,
+                generators,
+                elt,
+                None,
+            )?,
             ExprKind::GeneratorExp { elt, generators } => self.visit_comprehension(
                 expr,
                 "genexpr",
@@ -414,7 +462,11 @@ impl Builder {
                 elt,
                 None,
             )?,
-            ExprKind::DictComp { key, value, generators } => self.visit_comprehension(
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.visit_comprehension(
                 expr,
                 "dictcomp",
                 ComprehensionKind::Dict,
@@ -432,18 +484,26 @@ impl Builder {
                 self.visit_expr(value)?;
                 self.yield_seen(expr.span)?;
             }
-            ExprKind::Compare { left, comparators, .. } => {
+            ExprKind::Compare {
+                left, comparators, ..
+            } => {
                 self.visit_expr(left)?;
                 self.visit_exprs(comparators)?;
             }
-            ExprKind::Call { func, args, keywords } => {
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
                 self.visit_expr(func)?;
                 self.visit_exprs(args)?;
                 for k in keywords {
                     self.visit_expr(&k.value)?;
                 }
             }
-            ExprKind::FormattedValue { value, format_spec, .. } => {
+            ExprKind::FormattedValue {
+                value, format_spec, ..
+            } => {
                 self.visit_expr(value)?;
                 if let Some(s) = format_spec {
                     self.visit_expr(s)?;
@@ -463,7 +523,11 @@ impl Builder {
                 }
             }
             ExprKind::Name { id, ctx } => {
-                let flag = if *ctx == ExprContext::Load { USE } else { DEF_LOCAL };
+                let flag = if *ctx == ExprContext::Load {
+                    USE
+                } else {
+                    DEF_LOCAL
+                };
                 self.add_def(id, flag, expr.span)?;
                 let is_function = self.table.scopes[self.cur()].kind == ScopeKind::Function;
                 if *ctx == ExprContext::Load && is_function && id == "super" {
@@ -521,7 +585,11 @@ impl Builder {
             }
             match scope.kind {
                 ScopeKind::Function => {
-                    let flag = if scope.flags(name) & DEF_GLOBAL != 0 { DEF_GLOBAL } else { DEF_NONLOCAL };
+                    let flag = if scope.flags(name) & DEF_GLOBAL != 0 {
+                        DEF_GLOBAL
+                    } else {
+                        DEF_NONLOCAL
+                    };
                     self.add_def(name, flag, span)?;
                     self.record_directive(name, span);
                     return self.add_def_in(index, name, DEF_LOCAL, span);
@@ -551,7 +619,9 @@ impl Builder {
         elt: &Expr,
         value: Option<&Expr>,
     ) -> CompileResult<()> {
-        let Some(outermost) = generators.first() else { return Ok(()) };
+        let Some(outermost) = generators.first() else {
+            return Ok(());
+        };
         self.cur_scope().comp_iter_expr += 1;
         self.visit_expr(&outermost.iter)?;
         self.cur_scope().comp_iter_expr -= 1;

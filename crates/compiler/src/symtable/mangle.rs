@@ -6,7 +6,9 @@
 /// Mangles `name` for the class `private` (the innermost enclosing class name).
 pub fn mangle<'a>(private: Option<&str>, name: &'a str) -> std::borrow::Cow<'a, str> {
     use std::borrow::Cow;
-    let Some(private) = private else { return Cow::Borrowed(name) };
+    let Some(private) = private else {
+        return Cow::Borrowed(name);
+    };
     if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
         return Cow::Borrowed(name);
     }

@@ -162,8 +162,12 @@ impl Scope {
     /// Names with the given scope, sorted (CPython sorts `co_cellvars` and
     /// `co_freevars`).
     pub fn sorted_names(&self, pred: impl Fn(&Symbol) -> bool) -> Vec<String> {
-        let mut names: Vec<String> =
-            self.symbols.iter().filter(|(_, s)| pred(s)).map(|(n, _)| n.clone()).collect();
+        let mut names: Vec<String> = self
+            .symbols
+            .iter()
+            .filter(|(_, s)| pred(s))
+            .map(|(n, _)| n.clone())
+            .collect();
         names.sort();
         names
     }
