@@ -282,10 +282,8 @@ impl FoldTable {
                 self.fold(key);
                 self.fold(value);
             }
-            ExprKind::Yield { value } => {
-                if let Some(v) = value {
-                    self.fold(v);
-                }
+            ExprKind::Yield { value: Some(v) } => {
+                self.fold(v);
             }
             ExprKind::YieldFrom { value }
             | ExprKind::Attribute { value, .. }

@@ -14,7 +14,7 @@ fn python311() -> bool {
     Command::new("python3")
         .args(["-c", "import sys; assert sys.version_info[:2] == (3, 11)"])
         .status()
-        .map_or(false, |s| s.success())
+        .is_ok_and(|s| s.success())
 }
 
 fn programs(dir: &Path, out: &mut Vec<PathBuf>) {

@@ -25,6 +25,9 @@ use crate::symtable::ScopeKind;
 /// incrementally.
 pub(super) const STACK_USE_GUIDELINE: usize = 30;
 
+/// Builds an instruction from its argument (`I::BuildList`, `I::ListAppend`, ...).
+type MakeOp = fn(u32) -> I;
+
 /// Which display `starunpack` builds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Display {
@@ -462,7 +465,7 @@ impl<'a> Compiler<'a> {
     ) -> CompileResult<()> {
         let n = elts.len();
         let is_starred = |e: &Expr| matches!(e.kind, ExprKind::Starred { .. });
-        let (build, add, extend): (fn(u32) -> I, fn(u32) -> I, fn(u32) -> I) = match kind {
+        let (build, add, extend): (MakeOp, MakeOp, MakeOp) = match kind {
             Display::Set => (I::BuildSet, I::SetAdd, I::SetUpdate),
             Display::List | Display::Tuple => (I::BuildList, I::ListAppend, I::ListExtend),
         };

@@ -225,7 +225,7 @@ impl<'a> Compiler<'a> {
         let n_us = n as usize;
         if n_us > 0 && len >= n_us {
             let start = len - n_us;
-            let label_ok = unit.max_label_index.map_or(true, |m| (m as usize) <= start);
+            let label_ok = unit.no_label_from(start as u32 + 1);
             let consts: Option<Vec<Constant>> = unit.instructions[start..]
                 .iter()
                 .map(|i| match i {

@@ -109,7 +109,7 @@ impl<'a> Compiler<'a> {
             let n = n as u32;
             let unit = self.unit();
             let len = unit.instructions.len();
-            let label_ok = unit.max_label_index.map_or(true, |m| (m as usize) < len);
+            let label_ok = unit.no_label_from(len as u32);
             if n <= 3 && label_ok && unit.instructions.last() == Some(&I::BuildTuple(n)) {
                 let unit = self.unit_mut();
                 unit.instructions.pop();

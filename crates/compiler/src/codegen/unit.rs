@@ -190,12 +190,21 @@ impl<'a> Unit<'a> {
         self.max_label_index = Some(self.max_label_index.map_or(at, |m| m.max(at)));
     }
 
+    /// True when no label is bound at instruction index `index` or later, so the
+    /// instructions from `index` on may be rewritten by a peephole fold.
+    pub fn no_label_from(&self, index: u32) -> bool {
+        match self.max_label_index {
+            Some(m) => m < index,
+            None => true,
+        }
+    }
+
     /// True when the last instruction never falls through and no label points
     /// past it: code emitted now would be unreachable.
     pub fn ends_in_terminator(&self) -> bool {
         let end = self.instructions.len() as u32;
         match self.instructions.last() {
-            Some(last) => last.is_terminator() && self.max_label_index.map_or(true, |m| m < end),
+            Some(last) => last.is_terminator() && self.no_label_from(end),
             None => false,
         }
     }
