@@ -328,7 +328,11 @@ pub enum Instruction {
     /// the last `len(names)` arguments.
     CallKw(u32),
     /// `[callable, args_tuple] -> [result]`, or with the flag
-    /// `[callable, args_tuple, kwargs_dict] -> [result]`.
+    /// `[callable, args_tuple, kwargs_dict] -> [result]`. As in CPython, `f(*x)`
+    /// with a single starred argument pushes `x` itself: anything that is not a
+    /// tuple is converted with `tuple()` first, raising `TypeError: f() argument
+    /// after * must be an iterable, not int` for a non-iterable. The kwargs item is
+    /// always a dict built by the compiler (`BuildMap` + `DictMerge`).
     CallEx { has_kwargs: bool },
     /// `[obj] -> [method, obj]` when `type(obj)` has a plain function `name` not shadowed
     /// by an instance attribute; otherwise `[obj] -> [NULL, getattr(obj, name)]`.
