@@ -3,7 +3,7 @@
 //! Every Python object is one block of the allocator's object domain (see
 //! `header.rs` for the layout). [`Heap`] lives in a thread-local (the VM is
 //! single-threaded; a fresh thread gets a fresh heap and allocator) and owns:
-//! - the allocator (`mempy_pymalloc`, or `alloc_shim.rs` with the same API until it lands);
+//! - the allocator (`mempy_pymalloc::Allocator`, mode from `PYTHONMALLOC`);
 //! - accounting: live objects, gc allocations since the last collection (`count0`);
 //! - the three generation lists (circular doubly linked lists through `GcLinks`, with
 //!   heap-allocated sentinel heads) plus the permanent generation of `gc.freeze()`;
@@ -17,17 +17,18 @@
 //! generation lists here with `Traverse`, exactly as CPython's `gc.c`.
 #![allow(unsafe_code)]
 
-mod alloc_shim;
+pub mod collect;
 pub mod handle;
 pub mod header;
 pub mod raw;
 pub mod traverse;
+pub mod weak;
 
 use std::cell::{Cell, RefCell};
 use std::ptr::NonNull;
 use std::rc::Rc;
 
-pub use alloc_shim::{Allocator, Domain, Mode, UnknownAllocator};
+pub use mempy_pymalloc::{Allocator, Domain, Mode, UnknownAllocator};
 pub use handle::{Py, PyObject, PyObjectRef, PyRef, RawObj};
 pub use header::{DictSlot, GcLinks, PyPayload, SlotCell, TypeCore, VTable, GC_COLLECTING, GC_FINALIZED};
 pub use raw::{new_ext_object, new_object, new_self_typed, payload_is_exact, slot_values, vtable_of, ext_vtable_of, WithExt};
@@ -82,6 +83,8 @@ impl Generation {
 }
 
 type Hook = Rc<dyn Fn(&PyObjectRef)>;
+/// Calls a weakref callback: `(callback, weakref)`.
+type WeakHook = Rc<dyn Fn(&PyObjectRef, &PyObjectRef)>;
 
 /// The per-thread heap state (see the module docs).
 pub struct Heap {
@@ -100,11 +103,32 @@ pub struct Heap {
     live_objects: Cell<usize>,
     pub(crate) trash: RefCell<Vec<RawObj>>,
     finalizer: RefCell<Option<Hook>>,
-    dealloc_hook: RefCell<Option<Hook>>,
+    weak_hook: RefCell<Option<WeakHook>>,
+    /// `gc.set_debug` flags.
+    pub debug: Cell<u32>,
+    /// `gc.get_stats()`, per generation.
+    pub stats: [Cell<collect::GenStats>; 3],
+    /// Objects in generation 2 after the last full collection.
+    pub long_lived_total: Cell<isize>,
+    /// Objects promoted to generation 2 since the last full collection.
+    pub long_lived_pending: Cell<isize>,
 }
 
 thread_local! {
     static HEAP: Heap = Heap::new(Mode::from_env().unwrap_or(Mode::Pymalloc));
+}
+
+/// Checks `PYTHONMALLOC` before the heap is first used. On an unknown value returns
+/// CPython's fatal error text (two lines, no trailing newline); the driver prints it to
+/// stderr and exits with status 1, as CPython's `preconfig_init_allocator` does.
+pub fn init_allocator() -> Result<(), String> {
+    match Mode::from_env() {
+        Ok(_) => {
+            with_heap(|_| ());
+            Ok(())
+        }
+        Err(e) => Err(format!("Fatal Python error: preconfig_init_allocator: {e}\nPython runtime state: preinitializing")),
+    }
 }
 
 /// Runs `f` with this thread's heap.
@@ -126,7 +150,11 @@ impl Heap {
             live_objects: Cell::new(0),
             trash: RefCell::new(Vec::new()),
             finalizer: RefCell::new(None),
-            dealloc_hook: RefCell::new(None),
+            weak_hook: RefCell::new(None),
+            debug: Cell::new(0),
+            stats: Default::default(),
+            long_lived_total: Cell::new(0),
+            long_lived_pending: Cell::new(0),
         }
     }
 
@@ -217,11 +245,37 @@ impl Heap {
         *self.finalizer.borrow_mut() = hook;
     }
 
-    /// Installs a hook called right before any object is destroyed (weakref clearing).
-    pub fn set_dealloc_hook(&self, hook: Option<Hook>) {
-        *self.dealloc_hook.borrow_mut() = hook;
+    /// Installs the weakref callback runner (`(callback, weakref)`), called when a
+    /// referent dies by reference counting.
+    pub fn set_weakref_hook(&self, hook: Option<WeakHook>) {
+        *self.weak_hook.borrow_mut() = hook;
     }
 
+    /// Objects in the permanent generation.
+    pub fn freeze_count(&self) -> usize {
+        self.permanent.len()
+    }
+}
+
+/// Clears the weak references to an object being destroyed and runs their callbacks
+/// (CPython `PyObject_ClearWeakRefs`), in list order.
+pub(crate) fn clear_weakrefs_on_dealloc(obj: &PyObject) {
+    if !weak::any_registered() {
+        return;
+    }
+    let list = weak::take_list(obj.addr(), true);
+    if list.is_empty() {
+        return;
+    }
+    let hook = with_heap(|h| h.weak_hook.borrow().clone());
+    for (wr, cb) in list {
+        if let (Some(wr), Some(cb), Some(hook)) = (wr, cb, hook.as_ref()) {
+            hook(&cb, &wr);
+        }
+    }
+}
+
+impl Heap {
     fn before_dealloc(&self, _obj: &PyObject) {}
 }
 

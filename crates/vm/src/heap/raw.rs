@@ -15,7 +15,7 @@ use std::ptr::NonNull;
 
 use super::handle::{Py, PyObject, PyObjectRef, PyRef};
 use super::header::{DictSlot, SlotCell, GcLinks, ObjectHeader, PyPayload, VTable, GC_FINALIZED, GC_HEADER_SIZE};
-use super::traverse::{Traverse, Visitor};
+use super::traverse::Visitor;
 use super::{with_heap, Domain};
 
 /// How deep nested destructions may go before further ones are queued.
@@ -293,6 +293,7 @@ unsafe fn dealloc(obj: NonNull<PyObject>) {
     let heap_type = o.type_core().heap_type;
     let typ = o.header.typ.get();
     with_heap(|h| h.before_dealloc(o));
+    super::clear_weakrefs_on_dealloc(o);
     let block = if vtable.gc {
         // SAFETY: gc objects have their pre-header.
         let links = unsafe { links_of(obj) };
