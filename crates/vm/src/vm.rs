@@ -87,6 +87,9 @@ pub struct Vm {
     pub repr_guard: RefCell<Vec<usize>>,
     pub object_new: RefCell<Option<PyObjectRef>>,
     pub object_init: RefCell<Option<PyObjectRef>>,
+    /// Set by the eval loop: the globals and locals mapping of the running frame,
+    /// read by the `globals()`, `locals()`, `vars()` and `dir()` builtins.
+    pub scope_hook: Cell<Option<fn(&Vm) -> Option<(PyDictRef, PyObjectRef)>>>,
 }
 
 impl Vm {
@@ -142,6 +145,7 @@ impl Vm {
             repr_guard: RefCell::new(Vec::new()),
             object_new: RefCell::new(None),
             object_init: RefCell::new(None),
+            scope_hook: Cell::new(None),
         };
         init_all(&vm);
         crate::objects::exception::init_types(&vm);
@@ -374,6 +378,11 @@ impl Vm {
     pub fn flush_all(&self) {
         let _ = self.stdout.borrow_mut().flush();
         let _ = self.stderr.borrow_mut().flush();
+    }
+
+    /// The running frame's `(globals, locals)` through `scope_hook` (None outside code).
+    pub fn current_scope(&self) -> Option<(PyDictRef, PyObjectRef)> {
+        self.scope_hook.get().and_then(|f| f(self))
     }
 
     pub fn args<'a>(&self, args: &'a [PyObjectRef]) -> Args<'a> {

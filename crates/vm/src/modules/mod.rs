@@ -8,15 +8,36 @@
 //! collector they drive is `heap/collect.rs`.
 
 pub mod io;
+pub mod gc;
+pub mod math;
+pub mod structseq;
+pub mod sys;
+pub mod time;
 
 use crate::heap::PyRef;
 use crate::objects::PyModule;
 use crate::vm::Vm;
 
 /// Native modules that `import` can create on demand.
-pub const BUILTIN_MODULES: &[(&str, fn(&Vm) -> PyRef<PyModule>)] = &[];
+pub const BUILTIN_MODULES: &[(&str, fn(&Vm) -> PyRef<PyModule>)] = &[
+    ("gc", gc::make),
+    ("sys", sys::make),
+    ("math", math::make),
+    ("time", time::make),
+];
+
+/// Creates the native module `name` (registering it in `sys.modules`), or None if
+/// there is no such native module.
+pub fn import_builtin(vm: &Vm, name: &str) -> crate::vm::PyResult<Option<crate::heap::PyObjectRef>> {
+    let Some((_, make)) = BUILTIN_MODULES.iter().find(|(n, _)| *n == name) else { return Ok(None) };
+    let m: crate::heap::PyObjectRef = make(vm).into();
+    vm.sys_modules.set_item(vm, vm.new_str(name), m.clone())?;
+    Ok(Some(m))
+}
 
 pub(crate) fn init(vm: &Vm) {
     io::init(vm);
     vm.sys_modules.set_item_str(vm, &vm.intern("builtins"), vm.builtins.clone().into());
+    // `sys` exists from the start, as in CPython (print and input read sys.stdout/stdin).
+    vm.sys_modules.set_item_str(vm, &vm.intern("sys"), sys::make(vm).into());
 }
