@@ -24,6 +24,7 @@ impl Drop for ReprGuard<'_> {
 }
 
 pub(crate) fn install_heap_hooks(vm: &std::rc::Rc<Vm>) {
+    crate::modules::gc::install_hooks(vm);
     let weak = std::rc::Rc::downgrade(vm);
     crate::heap::with_heap(|h| {
         h.set_finalizer(Some(std::rc::Rc::new(move |obj: &PyObjectRef| {
