@@ -675,3 +675,18 @@ pub fn untrack(obj: &PyObject) {
         with_heap(|h| unsafe { h.untrack(links_of(NonNull::from(obj))) });
     }
 }
+
+/// CPython's `MAINTAIN_TRACKING` on dict insertion: an untracked dict becomes tracked
+/// when a key or value that may be tracked is stored. Inline attribute storage stays
+/// untracked (its owner traverses it).
+pub fn maybe_track_dict(d: &PyDict, key: &PyObject, value: &PyObject) {
+    if d.inline_values.get() || !(may_be_tracked(key) || may_be_tracked(value)) {
+        return;
+    }
+    // SAFETY: `PyDict` payloads only exist inside objects (`Py<PyDict>` or a `WithExt`
+    // starting with one, both `repr(C)` with the payload right after the header); dict.rs
+    // constructs them directly into `new_object`/`new_instance`.
+    let obj = unsafe { &*((d as *const PyDict as *const u8).sub(std::mem::size_of::<super::header::ObjectHeader>()) as *const PyObject) };
+    debug_assert!(obj.has_payload::<PyDict>());
+    track(obj);
+}

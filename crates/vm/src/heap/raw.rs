@@ -17,6 +17,7 @@ use super::handle::{Py, PyObject, PyObjectRef, PyRef};
 use super::header::{DictSlot, SlotCell, GcLinks, ObjectHeader, PyPayload, VTable, GC_FINALIZED, GC_HEADER_SIZE};
 use super::traverse::Visitor;
 use super::{with_heap, Domain};
+use crate::objects::PyDict;
 
 /// How deep nested destructions may go before further ones are queued.
 const TRASHCAN_DEPTH: u32 = 50;
@@ -93,7 +94,15 @@ unsafe fn traverse_ext<T: PyPayload>(obj: &PyObject, visit: &mut Visitor<'_>) {
     let p = unsafe { &*(obj as *const PyObject as *const Py<WithExt<T>>) };
     p.payload.base.traverse(visit);
     if let Some(d) = p.payload.dict.borrow().as_ref() {
-        visit(d);
+        match d.payload::<PyDict>() {
+            // Inline values: the instance owns the attribute values directly.
+            Some(pd) if pd.inline_values.get() => {
+                for e in pd.inner.borrow().entries.iter().flatten() {
+                    visit(&e.value);
+                }
+            }
+            _ => visit(d),
+        }
     }
     for s in p.payload.slots.iter() {
         if let Some(v) = s.borrow().as_ref() {
@@ -178,7 +187,11 @@ pub(crate) fn alloc_object<P>(payload: P, typ: &PyObject, vtable: &'static VTabl
         let obj = NonNull::new_unchecked(obj as *mut PyObject);
         if gc {
             (block.as_ptr() as *mut GcLinks).write(GcLinks::new());
-            with_heap(|h| h.track(links_of(obj)));
+            // Exact dicts start untracked (CPython: tracked when a key or value that
+            // may be tracked is inserted, see `collect::maybe_track_dict`).
+            if !std::ptr::eq(vtable, vtable_of::<PyDict>()) {
+                with_heap(|h| h.track(links_of(obj)));
+            }
         }
         PyObjectRef::from_raw(obj)
     }
@@ -198,7 +211,23 @@ pub fn new_object<T: PyPayload>(payload: T, typ: &PyObject) -> PyRef<T> {
 }
 
 /// Allocates an instance of a class-statement type: payload `WithExt<T>`.
+///
+/// A given `dict` becomes the instance's inline attribute storage (CPython 3.11's
+/// inline values): it is untracked, not counted in `count0`, and traversed through the
+/// instance, until `materialize_dict` exposes it as a real `__dict__`.
 pub fn new_ext_object<T: PyPayload>(base: T, typ: &PyObject, nslots: usize, dict: Option<PyObjectRef>) -> PyRef<T> {
+    if let Some(d) = &dict {
+        if let Some(pd) = d.payload::<PyDict>() {
+            if payload_is_exact::<PyDict>(d) && pd.inner.borrow().used == 0 && d.refcount() == 1 {
+                pd.inline_values.set(true);
+                super::collect::untrack(d);
+                with_heap(|h| {
+                    let g0 = &h.generations[0];
+                    g0.count.set((g0.count.get() - 1).max(0));
+                });
+            }
+        }
+    }
     let payload = WithExt {
         base,
         dict: std::cell::RefCell::new(dict),
@@ -303,13 +332,36 @@ unsafe fn dealloc(obj: NonNull<PyObject>) {
     } else {
         obj.as_ptr() as *mut u8
     };
+    // Inline attribute storage was never counted in `count0`.
+    let counted = vtable.gc && !o.payload::<PyDict>().is_some_and(|d| d.inline_values.get());
     // SAFETY: the payload is dropped exactly once, here.
     unsafe { (vtable.drop)(obj) };
     // SAFETY: `block` is the start of the block `alloc_object` obtained.
-    with_heap(|h| unsafe { h.deallocate(Domain::Object, NonNull::new_unchecked(block), vtable.gc) });
+    with_heap(|h| unsafe { h.deallocate(Domain::Object, NonNull::new_unchecked(block), counted) });
     if heap_type {
         // SAFETY: instances of heap types own one reference to their type.
         drop(unsafe { PyObjectRef::from_raw(typ) });
+    }
+}
+
+/// Exposes an instance's inline attribute storage as a real `__dict__` (CPython
+/// materialises the dict on `obj.__dict__`): counted in `count0` and tracked if it holds
+/// a value that may be tracked. No-op for objects without inline storage.
+pub fn materialize_dict(obj: &PyObject) {
+    let Some(slot) = obj.dict_slot() else { return };
+    let d = slot.borrow().clone();
+    let Some(d) = d else { return };
+    let Some(pd) = d.payload::<PyDict>() else { return };
+    if !pd.inline_values.replace(false) {
+        return;
+    }
+    with_heap(|h| {
+        let g0 = &h.generations[0];
+        g0.count.set(g0.count.get() + 1);
+    });
+    let may = pd.inner.borrow().entries.iter().flatten().any(|e| super::collect::may_be_tracked(&e.key) || super::collect::may_be_tracked(&e.value));
+    if may {
+        super::collect::track(&d);
     }
 }
 

@@ -38,6 +38,9 @@ pub struct DictInner {
 #[derive(Default)]
 pub struct PyDict {
     pub inner: RefCell<DictInner>,
+    /// True while this is an instance's never-exposed attribute storage (CPython's inline
+    /// values): untracked and traversed through its owner (see `heap/raw.rs`).
+    pub inline_values: std::cell::Cell<bool>,
 }
 
 impl PyPayload for PyDict {
@@ -291,6 +294,7 @@ impl PyDict {
     }
 
     pub fn set_item_hashed(&self, vm: &Vm, key: PyObjectRef, hash: i64, value: PyObjectRef) -> PyResult<()> {
+        crate::heap::collect::maybe_track_dict(self, &key, &value);
         match self.probe(vm, &key, hash)? {
             Probe::Found(i) => {
                 let old = {

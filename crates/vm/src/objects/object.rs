@@ -126,6 +126,7 @@ fn object_set_class(vm: &Vm, o: &crate::heap::PyObject, v: Option<PyObjectRef>) 
 }
 
 fn object_get_dict(vm: &Vm, o: &crate::heap::PyObject) -> PyResult {
+    crate::heap::materialize_dict(o);
     match o.dict_slot() {
         Some(slot) => {
             let mut s = slot.borrow_mut();
