@@ -4,7 +4,7 @@
 //! (Shewchuk's exact summation, as CPython's `math_fsum`).
 
 use num_bigint::BigInt;
-use num_integer::{Integer, Roots as _};
+use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
 use crate::args::Args;
