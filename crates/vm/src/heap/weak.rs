@@ -156,3 +156,12 @@ pub(crate) fn clear_if_weakref(obj: &PyObject) {
         unsafe { c.as_ref() }.clear();
     }
 }
+
+// SAFETY: a weak reference owns only its callback; the referent is not owned.
+unsafe impl super::traverse::Traverse for crate::objects::weakref::PyWeakRef {
+    fn traverse(&self, visit: &mut super::traverse::Visitor<'_>) {
+        if let Some(cb) = self.core.callback.borrow().as_ref() {
+            visit(cb);
+        }
+    }
+}

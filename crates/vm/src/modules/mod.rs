@@ -8,6 +8,7 @@
 //! collector they drive is `heap/collect.rs`.
 
 pub mod io;
+pub mod sys_memory;
 pub mod gc;
 pub mod math;
 pub mod structseq;

@@ -87,7 +87,9 @@ fn stream(vm: &Vm, target: Target, name: &str, mode: &str) -> PyObjectRef {
 /// The memory functions of `sys` (gc issue): `getrefcount`, `getsizeof`,
 /// `getallocatedblocks`, `_debugmallocstats`. Add them here with
 /// `vm.add_functions(m, &[...])`, implemented in the gc issue's files.
-pub(crate) fn add_memory_functions(_vm: &Vm, _m: &PyRef<PyModule>) {}
+pub(crate) fn add_memory_functions(vm: &Vm, m: &PyRef<PyModule>) {
+    super::sys_memory::add(vm, m);
+}
 
 pub(crate) fn make(vm: &Vm) -> PyRef<PyModule> {
     let m = vm.new_module("sys");

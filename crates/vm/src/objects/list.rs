@@ -649,7 +649,7 @@ fn list_imul(vm: &Vm, args: Args) -> PyResult {
 
 fn list_sizeof(vm: &Vm, args: Args) -> PyResult {
     let l = this(vm, &args.args[0])?;
-    Ok(vm.new_int(40 + 8 * l.allocated.get() as i64))
+    Ok(vm.new_int((40 + 8 * l.allocated.get() + crate::modules::sys_memory::subclass_extra(&args.args[0])) as i64))
 }
 
 pub(crate) fn init(vm: &Vm) {

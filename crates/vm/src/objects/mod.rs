@@ -46,6 +46,7 @@ pub mod slice;
 pub mod str;
 pub mod tuple;
 pub mod typeobj;
+pub mod weakref;
 
 use crate::heap::{PyObjectRef, PyRef};
 

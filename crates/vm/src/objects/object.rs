@@ -181,7 +181,7 @@ fn object_dir(vm: &Vm, args: Args) -> PyResult {
 
 fn object_sizeof(vm: &Vm, args: Args) -> PyResult {
     let o = &args.args[0];
-    Ok(vm.new_int(o.vtable().size as i64))
+    Ok(vm.new_int(crate::modules::sys_memory::basic_size(vm, o) as i64))
 }
 
 fn object_format(vm: &Vm, args: Args) -> PyResult {

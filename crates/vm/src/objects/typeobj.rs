@@ -30,6 +30,8 @@ pub mod flags {
     pub const CUSTOM_SETATTR: u32 = 16;
     /// Is BaseException or a subclass.
     pub const EXCEPTION: u32 = 32;
+    /// Instances have a weakref slot (no `__slots__`, or `'__weakref__'` in them).
+    pub const HAS_WEAKREF: u32 = 64;
 }
 
 /// The attributes of a type, keyed by interned strings, in insertion order.
@@ -336,8 +338,10 @@ pub fn new_heap_type(
     let slots_key = vm.intern("__slots__");
     let mut slot_names = Vec::new();
     let mut has_dict = true;
+    let mut has_weakref = true;
     if let Some(slots) = ns.get_item_str(vm, &slots_key)? {
         has_dict = false;
+        has_weakref = false;
         let items: Vec<PyObjectRef> = if let Some(s) = slots.payload::<PyStr>() {
             let _ = s;
             vec![slots.clone()]
@@ -350,7 +354,9 @@ pub fn new_heap_type(
             };
             if s.as_str() == "__dict__" {
                 has_dict = true;
-            } else if s.as_str() != "__weakref__" {
+            } else if s.as_str() == "__weakref__" {
+                has_weakref = true;
+            } else {
                 slot_names.push(s.as_str().to_string());
             }
         }
@@ -360,6 +366,9 @@ pub fn new_heap_type(
     let mut fl = flags::BASETYPE;
     if has_dict || inherits_dict {
         fl |= flags::HAS_DICT;
+    }
+    if has_weakref || bases.iter().any(|b| b.has_flag(flags::HAS_WEAKREF)) {
+        fl |= flags::HAS_WEAKREF;
     }
     if bases.iter().any(|b| b.has_flag(flags::EXCEPTION)) {
         fl |= flags::EXCEPTION;
