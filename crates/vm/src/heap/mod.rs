@@ -308,3 +308,10 @@ pub(crate) fn run_finalizer(obj: &PyObjectRef) {
 pub fn live_objects() -> usize {
     with_heap(|h| h.live_objects())
 }
+
+/// The system page size (`sysconf(_SC_PAGESIZE)`), for `psutil`'s statm conversion.
+pub fn page_size() -> usize {
+    // SAFETY: `sysconf` reads a configuration value; it takes no pointers.
+    let n = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
+    if n > 0 { n as usize } else { 4096 }
+}

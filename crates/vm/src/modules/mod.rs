@@ -8,6 +8,8 @@
 //! collector they drive is `heap/collect.rs`.
 
 pub mod io;
+pub mod os;
+pub mod psutil;
 pub mod sys_memory;
 pub mod gc;
 pub mod math;
@@ -21,6 +23,8 @@ use crate::vm::Vm;
 
 /// Native modules that `import` can create on demand.
 pub const BUILTIN_MODULES: &[(&str, fn(&Vm) -> PyRef<PyModule>)] = &[
+    ("os", os::make),
+    ("psutil", psutil::make),
     ("gc", gc::make),
     ("sys", sys::make),
     ("math", math::make),
