@@ -384,3 +384,82 @@ fn gc_get_debug(vm: &Vm, args: Args) -> PyResult {
     no_args(vm, &args, "get_debug")?;
     Ok(vm.new_int(with_heap(|h| h.debug.get()) as i64))
 }
+
+// ----- Teardown and run options -----
+
+/// `-X gcstress`: a collection at every gc-tracked allocation.
+pub fn set_gc_stress(on: bool) {
+    with_heap(|h| h.stress.set(on));
+}
+
+/// Clears a module namespace as CPython's `_PyModule_ClearDict`: names with a single
+/// leading underscore first, then every other name except `__builtins__`, each set to
+/// None in insertion order.
+fn clear_module_dict(vm: &Vm, d: &crate::objects::PyDictRef) {
+    let keys = d.keys_vec();
+    let name = |k: &PyObjectRef| k.payload::<crate::objects::PyStr>().map(|s| s.as_str().to_string());
+    for pass in 0..2 {
+        for k in &keys {
+            let Some(n) = name(k) else { continue };
+            let single = n.starts_with('_') && !n.starts_with("__");
+            if (pass == 0) != single || n == "__builtins__" {
+                continue;
+            }
+            if let Ok(Some(_)) = d.get_item(vm, k) {
+                let _ = d.set_item(vm, k.clone(), vm.none());
+            }
+        }
+    }
+}
+
+/// Finalizes the VM as CPython's `Py_FinalizeEx` does for memory: `weakref.finalize`
+/// at-exit callbacks, one full collection with callbacks (if gc is enabled), module
+/// namespaces cleared (modules imported last first, `__main__` before `sys` and
+/// `builtins`), two more full collections without callbacks. Returns `(live objects,
+/// allocated blocks)` for `-X showrefcount`'s `[N refs, M blocks]` line.
+pub fn finalize_vm(vm: &Vm) -> (usize, usize) {
+    run_exit_finalizers(vm);
+    let env = VmEnv(vm);
+    if with_heap(|h| h.enabled.get()) {
+        collect::collect_with_callbacks(&env, 2);
+    }
+    let modules: Vec<(PyObjectRef, PyObjectRef)> = vm.sys_modules.items_vec();
+    let mut order: Vec<&(PyObjectRef, PyObjectRef)> = modules.iter().collect();
+    order.reverse();
+    let last = |k: &PyObjectRef| k.payload::<crate::objects::PyStr>().is_some_and(|s| matches!(s.as_str(), "sys" | "builtins"));
+    order.sort_by_key(|(k, _)| last(k));
+    for (_, m) in order {
+        if let Some(m) = m.downcast_ref::<PyModule>() {
+            if m.as_object().is(vm.builtins.as_object()) {
+                continue;
+            }
+            clear_module_dict(vm, &m.dict);
+        }
+    }
+    for _ in 0..2 {
+        if !with_heap(|h| h.collecting.replace(true)) {
+            collect::collect_main(&env, 2);
+            with_heap(|h| h.collecting.set(false));
+        }
+    }
+    drop(modules);
+    drop(release_lists());
+    (with_heap(|h| h.live_objects()), with_heap(|h| h.allocated_blocks()))
+}
+
+/// Runs `weakref.finalize`'s at-exit callbacks (if the module was imported), as
+/// CPython's `atexit` does before the final collection.
+pub fn run_exit_finalizers(vm: &Vm) {
+    let Some(m) = vm.sys_modules.get_item_str_opt(&vm.intern("weakref")) else { return };
+    let Some(m) = m.downcast_ref::<PyModule>() else { return };
+    let Some(fin) = m.dict.get_item_str_opt(&vm.intern("finalize")) else { return };
+    if fin.payload::<crate::objects::PyType>().is_none() {
+        return;
+    }
+    let f: PyObjectRef = fin;
+    if let Ok(exitfunc) = vm.get_attribute(&f, &vm.intern("_exitfunc")) {
+        if let Err(e) = vm.call(&exitfunc, &[]) {
+            vm.report_unraisable(&e, None);
+        }
+    }
+}

@@ -6,7 +6,7 @@
 
 use crate::args::Args;
 use crate::heap::{PyObject, PyObjectRef, PyRef};
-use crate::objects::typeobj::{new_heap_type, ObjectClass};
+use crate::objects::typeobj::new_heap_type;
 use crate::objects::{PyInt, PyModule, PyTypeRef};
 use crate::vm::{PyResult, Vm};
 
