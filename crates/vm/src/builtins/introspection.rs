@@ -99,7 +99,17 @@ pub(super) fn builtin_hash(vm: &Vm, args: Args) -> PyResult {
 
 pub(super) fn builtin_callable(vm: &Vm, args: Args) -> PyResult {
     let [o] = args.exact::<1>(vm, "callable").map_err(|_| one_arg(vm, "callable", args))?;
-    Ok(vm.new_bool(o.class().lookup(&vm.intern("__call__")).is_some()))
+    Ok(vm.new_bool(is_callable(vm, o)))
+}
+
+/// `callable(o)`: functions, methods, classes and instances whose type has `__call__`.
+pub fn is_callable(vm: &Vm, o: &PyObject) -> bool {
+    o.payload::<PyFunction>().is_some()
+        || o.payload::<PyBuiltinFunction>().is_some()
+        || o.payload::<PyBoundMethod>().is_some()
+        || o.payload::<PyMethodDescr>().is_some()
+        || o.payload::<PyType>().is_some()
+        || o.class().lookup(&vm.intern("__call__")).is_some()
 }
 
 pub(super) fn builtin_repr(vm: &Vm, args: Args) -> PyResult {

@@ -20,7 +20,7 @@ pub(super) fn builtin_len(vm: &Vm, args: Args) -> PyResult {
 pub(super) fn builtin_iter(vm: &Vm, args: Args) -> PyResult {
     let p = args.range(vm, "iter", 1, 2)?;
     if p.len() == 2 {
-        if p[0].class().lookup(&vm.intern("__call__")).is_none() {
+        if !super::introspection::is_callable(vm, &p[0]) {
             return Err(vm.new_type_error("iter(v, w): v must be callable"));
         }
         let it = PyCallableIter { callable: std::cell::RefCell::new(Some(p[0].clone())), sentinel: p[1].clone() };

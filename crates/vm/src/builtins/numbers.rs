@@ -67,9 +67,11 @@ pub(super) fn builtin_pow(vm: &Vm, args: Args) -> PyResult {
     match &a[2] {
         Some(m) if !vm.is_none(m) => {
             let (Some(b), Some(e), Some(md)) = (base.payload::<PyInt>(), exp.payload::<PyInt>(), m.payload::<PyInt>()) else {
-                if let Some(r) = vm.call_special(base, "__pow__", &[exp.clone(), m.clone()])? {
-                    if !r.is(&vm.ctx.not_implemented) {
-                        return Ok(r);
+                if base.class().is_heap_type() {
+                    if let Some(r) = vm.call_special(base, "__pow__", &[exp.clone(), m.clone()])? {
+                        if !r.is(&vm.ctx.not_implemented) {
+                            return Ok(r);
+                        }
                     }
                 }
                 return Err(vm.new_type_error("pow() 3rd argument not allowed unless all arguments are integers"));

@@ -179,26 +179,59 @@ fn b_decode(vm: &Vm, args: Args) -> PyResult {
     let a = args.bind(vm, "decode", &["self", "encoding", "errors"], 1)?;
     let b = this(vm, a[0].as_ref().unwrap())?;
     let enc = match &a[1] { Some(e) => vm.str_of(e)?.to_lowercase().replace(['-', '_'], ""), None => "utf8".into() };
+    let errors = match &a[2] { Some(e) => vm.str_of(e)?, None => "strict".into() };
+    let lossy = |limit: u8| -> String {
+        b.iter()
+            .filter_map(|&c| if c < limit || limit == 0 { Some(c as char) } else if errors == "replace" { Some('\u{fffd}') } else { None })
+            .collect()
+    };
     match enc.as_str() {
         "utf8" => match std::str::from_utf8(b) {
             Ok(s) => Ok(vm.new_str(s)),
+            Err(_) if errors == "replace" => Ok(vm.new_string(String::from_utf8_lossy(b).into_owned())),
+            Err(_) if errors == "ignore" => {
+                let mut out = String::new();
+                let mut rest: &[u8] = b;
+                while !rest.is_empty() {
+                    match std::str::from_utf8(rest) {
+                        Ok(s) => {
+                            out.push_str(s);
+                            break;
+                        }
+                        Err(e) => {
+                            let ok = e.valid_up_to();
+                            out.push_str(std::str::from_utf8(&rest[..ok]).unwrap_or(""));
+                            rest = &rest[ok + e.error_len().unwrap_or(rest.len() - ok)..];
+                        }
+                    }
+                }
+                Ok(vm.new_string(out))
+            }
             Err(e) => {
                 let pos = e.valid_up_to();
+                let byte = b[pos];
+                let reason = if e.error_len().is_none() {
+                    "unexpected end of data"
+                } else if (0x80..0xc0).contains(&byte) || byte >= 0xf8 {
+                    "invalid start byte"
+                } else {
+                    "invalid continuation byte"
+                };
                 Err(vm.new_exception_msg(
                     &vm.ctx.exc.unicode_decode_error,
-                    format!("'utf-8' codec can't decode byte 0x{:02x} in position {pos}: invalid start byte", b[pos]),
+                    format!("'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: {reason}"),
                 ))
             }
         },
-        "latin1" | "iso88591" => Ok(vm.new_string(b.iter().map(|&c| c as char).collect())),
+        "latin1" | "iso88591" | "latin" => Ok(vm.new_string(lossy(0))),
         "ascii" => {
-            if let Some(pos) = b.iter().position(|&c| c >= 128) {
+            if let Some(pos) = b.iter().position(|&c| c >= 128).filter(|_| errors == "strict") {
                 return Err(vm.new_exception_msg(
                     &vm.ctx.exc.unicode_decode_error,
                     format!("'ascii' codec can't decode byte 0x{:02x} in position {pos}: ordinal not in range(128)", b[pos]),
                 ));
             }
-            Ok(vm.new_string(b.iter().map(|&c| c as char).collect()))
+            Ok(vm.new_string(lossy(128)))
         }
         other => Err(vm.new_exception_msg(&vm.ctx.exc.lookup_error, format!("unknown encoding: {other}"))),
     }

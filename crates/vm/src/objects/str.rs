@@ -210,7 +210,21 @@ fn str_lower(vm: &Vm, args: Args) -> PyResult {
     map_str(vm, args, |s| s.to_lowercase())
 }
 fn str_casefold(vm: &Vm, args: Args) -> PyResult {
-    map_str(vm, args, |s| s.to_lowercase())
+    map_str(vm, args, |s| {
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            match c {
+                'ß' | 'ẞ' => out.push_str("ss"),
+                'ς' => out.push('σ'),
+                'ﬁ' => out.push_str("fi"),
+                'ﬂ' => out.push_str("fl"),
+                'ﬀ' => out.push_str("ff"),
+                'ſ' => out.push('s'),
+                c => out.extend(c.to_lowercase()),
+            }
+        }
+        out
+    })
 }
 fn str_swapcase(vm: &Vm, args: Args) -> PyResult {
     map_str(vm, args, |s| {
@@ -248,8 +262,13 @@ fn pred(vm: &Vm, args: Args, f: fn(char) -> bool) -> PyResult {
     let s = this(vm, &args.args[0])?;
     Ok(vm.new_bool(!s.as_str().is_empty() && s.as_str().chars().all(f)))
 }
+/// Numeric characters without a digit value (letter numbers, vulgar fractions):
+/// `isnumeric` but not `isdigit`.
+fn is_non_digit_numeric(c: char) -> bool {
+    matches!(c as u32, 0xbc..=0xbe | 0x2150..=0x218f | 0x3007 | 0x3021..=0x3029 | 0x3038..=0x303a | 0x2cfd | 0x10140..=0x1018f | 0x16ee..=0x16f0)
+}
 fn str_isdigit(vm: &Vm, a: Args) -> PyResult {
-    pred(vm, a, |c| c.is_ascii_digit() || c.is_numeric() && !c.is_alphabetic())
+    pred(vm, a, |c| c.is_ascii_digit() || c.is_numeric() && !c.is_alphabetic() && !is_non_digit_numeric(c))
 }
 fn str_isdecimal(vm: &Vm, a: Args) -> PyResult {
     pred(vm, a, |c| c.is_ascii_digit())
@@ -687,18 +706,30 @@ fn str_encode(vm: &Vm, args: Args) -> PyResult {
     let a = args.bind(vm, "encode", &["self", "encoding", "errors"], 1)?;
     let s = this(vm, a[0].as_ref().unwrap())?.as_str();
     let enc = match &a[1] { Some(e) => vm.str_of(e)?.to_lowercase().replace('-', "").replace('_', ""), None => "utf8".into() };
+    let errors = match &a[2] { Some(e) => vm.str_of(e)?, None => "strict".into() };
     let bytes = match enc.as_str() {
         "utf8" => s.as_bytes().to_vec(),
-        "ascii" | "latin1" | "iso88591" => {
+        "ascii" | "latin1" | "iso88591" | "latin" => {
             let limit = if enc == "ascii" { 128 } else { 256 };
             let mut out = Vec::new();
             for (i, c) in s.chars().enumerate() {
                 if (c as u32) >= limit {
-                    let codec = if enc == "ascii" { "ascii" } else { "latin-1" };
-                    return Err(vm.new_exception_msg(
-                        &vm.ctx.exc.unicode_encode_error,
-                        format!("'{codec}' codec can't encode character '\\x{:02x}' in position {i}: ordinal not in range({limit})", c as u32),
-                    ));
+                    match errors.as_str() {
+                        "replace" => out.push(b'?'),
+                        "ignore" => {}
+                        "backslashreplace" => out.extend(crate::builtins::ascii_escape(&c.to_string()).bytes()),
+                        "xmlcharrefreplace" => out.extend(format!("&#{};", c as u32).bytes()),
+                        _ => {
+                            let codec = if enc == "ascii" { "ascii" } else { "latin-1" };
+                            let u = c as u32;
+                            let shown = if u < 0x100 { format!("\\x{u:02x}") } else if u < 0x10000 { format!("\\u{u:04x}") } else { format!("\\U{u:08x}") };
+                            return Err(vm.new_exception_msg(
+                                &vm.ctx.exc.unicode_encode_error,
+                                format!("'{codec}' codec can't encode character '{shown}' in position {i}: ordinal not in range({limit})"),
+                            ));
+                        }
+                    }
+                    continue;
                 }
                 out.push(c as u8);
             }
