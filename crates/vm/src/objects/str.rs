@@ -745,6 +745,12 @@ fn str_format(vm: &Vm, args: Args) -> PyResult {
     crate::format::str_format(vm, &s, args.shift()).map(|r| vm.new_string(r))
 }
 
+fn str_format_map(vm: &Vm, args: Args) -> PyResult {
+    let [s, mapping] = args.exact::<2>(vm, "format_map")?;
+    let s = this(vm, s)?.as_str().to_string();
+    crate::format::str_format_map(vm, &s, mapping).map(|r| vm.new_string(r))
+}
+
 fn str_format_spec(vm: &Vm, args: Args) -> PyResult {
     let [o, spec] = args.exact::<2>(vm, "__format__")?;
     let s = this(vm, o)?.as_str();
@@ -901,6 +907,7 @@ pub(crate) fn init(vm: &Vm) {
         ("removesuffix", str_removesuffix),
         ("encode", str_encode),
         ("format", str_format),
+        ("format_map", str_format_map),
         ("expandtabs", str_expandtabs),
         ("translate", str_translate),
     ]);
