@@ -1,1 +1,382 @@
-//! Placeholder until the crate lands.
+//! The mempy pipeline in one place: read the source, parse, compile, run on a fresh
+//! VM, and report the outcome as CPython does (uncaught exceptions and syntax
+//! errors on stderr, `SystemExit` codes, exit statuses).
+//!
+//! Every run happens on a dedicated thread with a large stack ([`STACK_SIZE`], only
+//! the touched pages cost memory), so deep Python recursion is bounded by the
+//! recursion limit and the VM's native-stack guard, never by the OS stack. A panic
+//! inside the VM thread is caught and reported as an internal error (exit 70).
+//!
+//! The VM never depends on the parser or the compiler: the driver installs a
+//! compile hook (`Vm::compile_hook`) used by imports. The CLI (`crates/cli`) is a
+//! thin layer over [`run_file`], [`run_command`] and [`Interactive`].
+
+use std::cell::RefCell;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+use std::sync::{Arc, Mutex};
+
+use mempy_bytecode::CodeObject;
+use mempy_vm::objects::PyBaseExceptionRef;
+use mempy_vm::vm::Sink;
+use mempy_vm::{CompileFailure, CompileMode, Vm};
+
+/// Native stack reserved for the VM thread.
+pub const STACK_SIZE: usize = 1 << 30;
+/// Stack left unused by the VM's guard (room for the deepest native call chain).
+const STACK_MARGIN: usize = 64 << 20;
+/// Exit status for an internal error (a Rust panic in the VM).
+pub const EXIT_INTERNAL: i32 = 70;
+
+#[derive(Default, Clone)]
+pub struct RunOptions {
+    pub argv: Vec<String>,
+    pub show_refcount: bool,
+    pub gc_stress: bool,
+}
+
+/// What a captured run printed and its exit status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Transcript {
+    pub stdout: String,
+    pub stderr: String,
+    pub exit_code: i32,
+}
+
+/// Runs `f` on a fresh thread with a [`STACK_SIZE`] stack; a panic becomes `None`.
+pub fn on_big_stack<R: Send + 'static>(f: impl FnOnce() -> R + Send + 'static) -> Option<R> {
+    let h = std::thread::Builder::new().name("mempy".into()).stack_size(STACK_SIZE).spawn(f);
+    match h {
+        Ok(h) => h.join().ok(),
+        Err(_) => None,
+    }
+}
+
+/// `mempy FILE`: real stdout (buffered, flushed at exit) and stderr.
+pub fn run_file(path: &Path, opts: &RunOptions) -> i32 {
+    let path = path.to_path_buf();
+    let opts = opts.clone();
+    let r = on_big_stack(move || {
+        let out: Sink = Box::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()));
+        let err: Sink = Box::new(std::io::stderr());
+        run_file_on(&path, &opts, out, err)
+    });
+    finish(r)
+}
+
+/// `mempy -c CODE`.
+pub fn run_command(code: &str, opts: &RunOptions) -> i32 {
+    let code = code.to_string();
+    let opts = opts.clone();
+    let r = on_big_stack(move || {
+        let out: Sink = Box::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()));
+        let err: Sink = Box::new(std::io::stderr());
+        let vm = new_vm(&opts, out, err, std::env::current_dir().unwrap_or_default().display().to_string());
+        let code_ = run_source(&vm, &code, "<string>");
+        shutdown(&vm, &opts);
+        code_
+    });
+    finish(r)
+}
+
+fn finish(r: Option<i32>) -> i32 {
+    match r {
+        Some(c) => c,
+        None => {
+            let _ = std::io::stdout().flush();
+            eprintln!("mempy: internal error (a bug in mempy, not in your program)");
+            EXIT_INTERNAL
+        }
+    }
+}
+
+/// A `Write` into a shared buffer (captured runs).
+#[derive(Clone, Default)]
+struct Shared(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Shared {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if let Ok(mut v) = self.0.lock() {
+            v.extend_from_slice(buf);
+        }
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Shared {
+    fn text(&self) -> String {
+        self.0.lock().map(|v| String::from_utf8_lossy(&v).into_owned()).unwrap_or_default()
+    }
+}
+
+/// Runs a file on a fresh VM on its own thread and captures its output.
+pub fn run_file_captured(path: &Path, opts: &RunOptions) -> Transcript {
+    let out = Shared::default();
+    let err = Shared::default();
+    let (o2, e2) = (out.clone(), err.clone());
+    let path = path.to_path_buf();
+    let opts = opts.clone();
+    let r = on_big_stack(move || run_file_on(&path, &opts, Box::new(o2), Box::new(e2)));
+    let exit_code = match r {
+        Some(c) => c,
+        None => {
+            let mut e = err.clone();
+            let _ = e.write_all(b"mempy: internal error (a bug in mempy, not in your program)\n");
+            EXIT_INTERNAL
+        }
+    };
+    Transcript { stdout: out.text(), stderr: err.text(), exit_code }
+}
+
+/// The path as CPython shows it in `__file__` and tracebacks: absolute, not
+/// canonicalized.
+fn absolute(path: &Path) -> PathBuf {
+    if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        let joined = std::env::current_dir().unwrap_or_default().join(path);
+        // Drop `./` components as CPython's os.path.abspath does.
+        let mut out = PathBuf::new();
+        for c in joined.components() {
+            match c {
+                std::path::Component::CurDir => {}
+                std::path::Component::ParentDir => {
+                    out.pop();
+                }
+                other => out.push(other.as_os_str()),
+            }
+        }
+        out
+    }
+}
+
+fn run_file_on(path: &Path, opts: &RunOptions, out: Sink, err: Sink) -> i32 {
+    let abs = absolute(path);
+    let dir = abs.parent().map(|p| p.display().to_string()).unwrap_or_default();
+    let source = match std::fs::read(&abs) {
+        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+        Err(e) => {
+            let mut err = err;
+            let _ = writeln!(
+                err,
+                "mempy: can't open file '{}': [Errno {}] {}",
+                abs.display(),
+                e.raw_os_error().unwrap_or(2),
+                errno_text(&e)
+            );
+            return 2;
+        }
+    };
+    let vm = new_vm(opts, out, err, dir);
+    let code = run_source(&vm, &source, &abs.display().to_string());
+    shutdown(&vm, opts);
+    code
+}
+
+fn errno_text(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "No such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "Permission denied".into(),
+        _ => {
+            let s = e.to_string();
+            s.split(" (os error").next().unwrap_or(&s).to_string()
+        }
+    }
+}
+
+/// A VM with the compile hook installed and `sys.argv`/`sys.path` set.
+fn new_vm(opts: &RunOptions, out: Sink, err: Sink, script_dir: String) -> Rc<Vm> {
+    let _ = mempy_vm::heap::init_allocator();
+    let vm = Vm::new(out, err);
+    let marker = 0u8;
+    vm.stack_base.set(&marker as *const u8 as usize);
+    vm.stack_budget.set(STACK_SIZE - STACK_MARGIN);
+    *vm.compile_hook.borrow_mut() = Some(Rc::new(compile_hook));
+    let argv = if opts.argv.is_empty() { vec![String::new()] } else { opts.argv.clone() };
+    mempy_vm::modules::sys::set_argv(&vm, argv, &script_dir);
+    if opts.gc_stress {
+        mempy_vm::heap::with_heap(|h| h.stress.set(true));
+    }
+    vm
+}
+
+/// Parses and compiles `source` (the VM's compile hook).
+pub fn compile_hook(source: &str, filename: &str, mode: CompileMode) -> Result<Rc<CodeObject>, CompileFailure> {
+    let module = mempy_parser::parse(source).map_err(|e| failure(source, filename, e.class_name(), e.message(), e.span.start, e.span.end))?;
+    let mode = match mode {
+        CompileMode::Module => mempy_compiler::Mode::Module,
+        CompileMode::Interactive => mempy_compiler::Mode::Interactive,
+    };
+    mempy_compiler::compile(&module, source, filename, mode).map_err(|e| {
+        let class = match e.kind {
+            mempy_compiler::CompileErrorKind::Recursion => "RecursionError",
+            mempy_compiler::CompileErrorKind::Syntax => "SyntaxError",
+        };
+        failure(source, filename, class, e.message.clone(), e.span.start, e.span.end)
+    })
+}
+
+/// A compile failure with CPython's 1-based line and column (in characters).
+fn failure(source: &str, filename: &str, class: &str, message: String, start: u32, end: u32) -> CompileFailure {
+    let pos = |off: u32| -> (usize, usize, usize) {
+        let off = (off as usize).min(source.len());
+        let mut off = off;
+        while !source.is_char_boundary(off) {
+            off -= 1;
+        }
+        let line_start = source[..off].rfind('\n').map(|i| i + 1).unwrap_or(0);
+        let line = source[..off].matches('\n').count() + 1;
+        let col = source[line_start..off].chars().count() + 1;
+        (line, col, line_start)
+    };
+    let (line, col, ls) = pos(start);
+    let (end_line, end_col, _) = pos(end);
+    let text_end = source[ls..].find('\n').map(|i| ls + i + 1).unwrap_or(source.len());
+    let text = source.get(ls..text_end).map(str::to_string);
+    CompileFailure { class_name: class.to_string(), message, filename: filename.to_string(), line, col, end_line, end_col, text }
+}
+
+/// Compiles and runs `source` as `__main__`; returns the exit status.
+fn run_source(vm: &Rc<Vm>, source: &str, filename: &str) -> i32 {
+    let main = vm.new_module("__main__");
+    let d = &main.dict;
+    let set = |k: &str, v| d.set_item_str(vm, &vm.intern(k), v);
+    set("__package__", vm.none());
+    set("__loader__", vm.none());
+    set("__spec__", vm.none());
+    set("__annotations__", vm.new_dict().into());
+    set("__builtins__", vm.builtins.clone().into());
+    if filename != "<string>" {
+        set("__file__", vm.new_str(filename));
+        set("__cached__", vm.none());
+    }
+    vm.sys_modules.set_item_str(vm, &vm.intern("__main__"), main.clone().into());
+    let code = match compile_hook(source, filename, CompileMode::Module) {
+        Ok(c) => c,
+        Err(cf) => {
+            let e = compile_error_exception(vm, &cf);
+            return report(vm, e);
+        }
+    };
+    let r = vm.run_code(code, main.dict.clone());
+    match r {
+        Ok(_) => {
+            vm.flush_all();
+            0
+        }
+        Err(e) => report(vm, e),
+    }
+}
+
+fn compile_error_exception(vm: &Vm, cf: &CompileFailure) -> PyBaseExceptionRef {
+    if cf.class_name == "RecursionError" {
+        return vm.new_recursion_error(cf.message.clone());
+    }
+    mempy_vm::eval::import::syntax_error(vm, cf)
+}
+
+/// Reports an uncaught exception (or handles `SystemExit`); returns the status.
+fn report(vm: &Vm, e: PyBaseExceptionRef) -> i32 {
+    let code = mempy_vm::traceback::handle_uncaught(vm, &e);
+    vm.flush_all();
+    code
+}
+
+/// End of the program: CPython's finalization (at-exit callbacks, module
+/// namespaces cleared so finalizers run, final collections), then flush.
+fn shutdown(vm: &Rc<Vm>, opts: &RunOptions) {
+    vm.flush_all();
+    let (refs, blocks) = mempy_vm::modules::gc::finalize_vm(vm);
+    if opts.show_refcount {
+        vm.write_stderr(&format!("[{refs} refs, {blocks} blocks]\n"));
+    }
+    vm.flush_all();
+}
+
+/// A REPL session: one VM, `__main__` as the namespace.
+pub struct Interactive {
+    vm: Rc<Vm>,
+    globals: mempy_vm::objects::PyDictRef,
+    _buf: RefCell<()>,
+}
+
+/// What the REPL should do with the lines typed so far.
+pub enum Input {
+    /// Run them.
+    Complete,
+    /// Ask for a continuation line (`... `).
+    NeedMore,
+}
+
+impl Interactive {
+    pub fn new(opts: &RunOptions) -> Interactive {
+        let vm = new_vm(opts, Box::new(LineFlush(std::io::stdout())), Box::new(std::io::stderr()), String::new());
+        let main = vm.new_module("__main__");
+        main.dict.set_item_str(&vm, &vm.intern("__builtins__"), vm.builtins.clone().into());
+        main.dict.set_item_str(&vm, &vm.intern("__annotations__"), vm.new_dict().into());
+        vm.sys_modules.set_item_str(&vm, &vm.intern("__main__"), main.clone().into());
+        let globals = main.dict.clone();
+        Interactive { vm, globals, _buf: RefCell::new(()) }
+    }
+
+    /// Whether `src` (all lines typed so far) is complete. A block statement is
+    /// complete only after a blank line.
+    pub fn classify(&self, src: &str) -> Input {
+        if let Err(e) = mempy_parser::parse(src) {
+            if e.is_incomplete_input() {
+                return Input::NeedMore;
+            }
+        }
+        let first = src.lines().next().unwrap_or("");
+        let opens_block = first.trim_end().ends_with(':') || src.lines().count() > 1;
+        if opens_block && !src.ends_with("\n\n") && !src.trim().is_empty() {
+            return Input::NeedMore;
+        }
+        Input::Complete
+    }
+
+    /// Runs one input; `Some(status)` when the program asked to exit.
+    pub fn run(&self, src: &str) -> Option<i32> {
+        let vm = &self.vm;
+        let code = match compile_hook(src, "<stdin>", CompileMode::Interactive) {
+            Ok(c) => c,
+            Err(cf) => {
+                let e = compile_error_exception(vm, &cf);
+                let _ = report(vm, e);
+                return None;
+            }
+        };
+        let r = vm.run_code(code, self.globals.clone());
+        vm.flush_all();
+        match r {
+            Ok(_) => None,
+            Err(e) => {
+                if e.as_object().class().is_subtype(&vm.ctx.exc.system_exit) {
+                    return Some(report(vm, e));
+                }
+                let _ = report(vm, e);
+                None
+            }
+        }
+    }
+}
+
+use mempy_vm::objects::typeobj::ObjectClass;
+
+/// Stdout for the REPL: flushed after every write.
+struct LineFlush(std::io::Stdout);
+
+impl Write for LineFlush {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.0.write(buf)?;
+        self.0.flush()?;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}

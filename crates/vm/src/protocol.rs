@@ -481,6 +481,9 @@ impl Vm {
     /// `getattr(o, name)` including `__getattribute__`/`__getattr__` overrides.
     pub fn get_attribute(&self, o: &PyObjectRef, name: &PyStrRef) -> PyResult {
         let cls = o.class();
+        if o.payload::<PySuper>().is_some() {
+            return crate::eval::class::super_getattr(self, o, name);
+        }
         let fl = cls.flags.get();
         if fl & (flags::CUSTOM_GETATTRIBUTE | flags::HAS_GETATTR) == 0 {
             return self.generic_getattr(o, name);

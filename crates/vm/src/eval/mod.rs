@@ -1,8 +1,61 @@
-//! The evaluation loop: frames (`frame.rs`), the dispatch loop (`dispatch.rs`, to be
-//! written on top of the contract in `mempy_bytecode::instruction`), calls and
-//! argument binding (`call.rs`), operators (`ops.rs`), generators (`generator.rs`).
+//! The evaluation loop: frames (`frame.rs`), the dispatch loop (`dispatch.rs`, on
+//! top of the contract in `mempy_bytecode::instruction`), calls and argument
+//! binding (`call.rs`), operators (`ops.rs`), generators (`generator.rs`), class
+//! statements and `super` (`class.rs`) and imports (`import.rs`).
+//!
+//! Entry point for a module's code: [`Vm::run_code`].
 
 pub mod call;
+pub mod class;
+pub mod dispatch;
 pub mod frame;
 pub mod generator;
+pub mod import;
 pub mod ops;
+
+use std::rc::Rc;
+
+use crate::eval::dispatch::{run_frame, FrameResult};
+use crate::eval::frame::Frame;
+use crate::objects::code::new_code;
+use crate::objects::PyDictRef;
+use crate::vm::{PyResult, Vm};
+
+/// Registers the builtins and type methods that live in `eval/`.
+pub(crate) fn init(vm: &Vm) {
+    generator::init(vm);
+    class::init(vm);
+    import::init(vm);
+}
+
+impl Vm {
+    /// Runs a module-level code object with `globals` as globals and locals.
+    pub fn run_code(&self, code: Rc<mempy_bytecode::CodeObject>, globals: PyDictRef) -> PyResult {
+        let key = self.intern("__builtins__");
+        if globals.get_item_str_opt(&key).is_none() {
+            globals.set_item_str(self, &key, self.builtins.clone().into());
+        }
+        let code = new_code(self, code);
+        let mut frame = Frame::new(self, code, globals.clone(), Some(globals.into()));
+        let marker = 0u8;
+        let outermost = self.stack_base.get() == 0;
+        if outermost {
+            self.stack_base.set(&marker as *const u8 as usize);
+        }
+        let r = match self.check_recursion("") {
+            Ok(()) => {
+                let r = run_frame(self, &mut frame, None);
+                self.leave_recursion();
+                r
+            }
+            Err(e) => Err(e),
+        };
+        if outermost {
+            self.stack_base.set(0);
+        }
+        match r? {
+            FrameResult::Return(v) => Ok(v),
+            FrameResult::Yield(_) => Err(self.new_system_error_msg("yield outside a function")),
+        }
+    }
+}

@@ -7,7 +7,7 @@ use std::cmp::Ordering;
 use mempy_bytecode::{BinaryOperator, ComparisonOperator};
 
 use crate::args::Args;
-use crate::heap::PyObject;
+use crate::heap::{PyObject, PyObjectRef};
 use crate::objects::float as fl;
 use crate::objects::int as it;
 use crate::objects::typeobj::ObjectClass;
@@ -481,4 +481,312 @@ pub(crate) fn add_sequence_dunders(vm: &Vm, t: &PyTypeRef) {
         ("__gt__", d_gt),
         ("__ge__", d_ge),
     ]);
+}
+
+// ----- Fast paths and helpers of the dispatch loop -----
+
+/// The value of an exact `int` that fits an i64.
+#[inline]
+pub fn exact_small_int(vm: &Vm, o: &PyObject) -> Option<i64> {
+    if o.class_obj().is(vm.ctx.types.int_type.as_object()) {
+        o.payload::<PyInt>()?.as_small()
+    } else {
+        None
+    }
+}
+
+/// `a op b` for two exact small ints when the result needs no big-int or float
+/// path; None otherwise.
+#[inline]
+pub fn small_int_binop(vm: &Vm, a: &PyObject, b: &PyObject, op: BinaryOperator) -> Option<PyObjectRef> {
+    let x = exact_small_int(vm, a)?;
+    let y = exact_small_int(vm, b)?;
+    use BinaryOperator::*;
+    let r = match op {
+        Add | InplaceAdd => x.checked_add(y)?,
+        Subtract | InplaceSubtract => x.checked_sub(y)?,
+        Multiply | InplaceMultiply => x.checked_mul(y)?,
+        FloorDivide | InplaceFloorDivide => {
+            if y == 0 || (x == i64::MIN && y == -1) {
+                return None;
+            }
+            let q = x / y;
+            if x % y != 0 && ((x < 0) != (y < 0)) { q - 1 } else { q }
+        }
+        Remainder | InplaceRemainder => {
+            if y == 0 || (x == i64::MIN && y == -1) {
+                return None;
+            }
+            let r = x % y;
+            if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r }
+        }
+        And | InplaceAnd => x & y,
+        Or | InplaceOr => x | y,
+        Xor | InplaceXor => x ^ y,
+        _ => return None,
+    };
+    Some(vm.new_int(r))
+}
+
+/// `-a`, `+a`, `~a`.
+pub fn unary_op(vm: &Vm, a: &PyObject, op: mempy_bytecode::UnaryOperator) -> PyResult {
+    use mempy_bytecode::UnaryOperator::*;
+    if let Some(x) = exact_small_int(vm, a) {
+        match op {
+            Negative => {
+                if let Some(r) = x.checked_neg() {
+                    return Ok(vm.new_int(r));
+                }
+            }
+            Positive => return Ok(a.to_owned()),
+            Invert => return Ok(vm.new_int(!x)),
+            Not => {}
+        }
+    }
+    let (name, sym) = match op {
+        Negative => ("__neg__", "unary -"),
+        Positive => ("__pos__", "unary +"),
+        Invert => ("__invert__", "unary ~"),
+        Not => return Ok(vm.new_bool(!vm.is_true(a)?)),
+    };
+    match vm.call_special(a, name, &[])? {
+        Some(r) => Ok(r),
+        None => Err(vm.new_type_error(format!("bad operand type for {sym}: '{}'", a.class().name()))),
+    }
+}
+
+/// `c[k]` with a fast path for `list[int]`.
+#[inline]
+pub fn subscript(vm: &Vm, c: &PyObject, k: &PyObject) -> PyResult {
+    if c.class_obj().is(vm.ctx.types.list_type.as_object()) {
+        if let (Some(l), Some(i)) = (c.payload::<PyList>(), exact_small_int(vm, k)) {
+            let items = l.items.borrow();
+            let n = items.len() as i64;
+            let j = if i < 0 { i + n } else { i };
+            if (0..n).contains(&j) {
+                return Ok(items[j as usize].clone());
+            }
+        }
+    }
+    vm.getitem(c, k)
+}
+
+pub fn build_map(vm: &Vm, items: Vec<PyObjectRef>) -> PyResult {
+    let d = vm.new_dict();
+    let mut it = items.into_iter();
+    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+        d.set_item(vm, k, v)?;
+    }
+    Ok(d.into())
+}
+
+pub fn build_const_key_map(vm: &Vm, keys: &PyObject, values: Vec<PyObjectRef>) -> PyResult {
+    let d = vm.new_dict();
+    let keys = keys.payload::<PyTuple>().map(|t| t.as_slice().to_vec()).unwrap_or_default();
+    for (k, v) in keys.into_iter().zip(values) {
+        d.set_item(vm, k, v)?;
+    }
+    Ok(d.into())
+}
+
+pub fn build_string(vm: &Vm, items: &[PyObjectRef]) -> PyObjectRef {
+    let mut s = String::new();
+    for i in items {
+        if let Some(p) = i.payload::<PyStr>() {
+            s.push_str(p.as_str());
+        }
+    }
+    vm.new_string(s)
+}
+
+pub fn list_extend(vm: &Vm, l: &PyObject, it: &PyObject) -> PyResult<()> {
+    let Some(l) = l.payload::<PyList>() else { return Err(vm.new_type_error("ListExtend on a non-list")) };
+    if vm.get_iter(it).is_err() && it.class().lookup(&vm.intern("__getitem__")).is_none() {
+        return Err(vm.new_type_error(format!("Value after * must be an iterable, not {}", it.class().name())));
+    }
+    let items = vm.iterate(it)?;
+    l.extend_vec(items);
+    Ok(())
+}
+
+pub fn set_update(vm: &Vm, s: &PyObject, it: &PyObject) -> PyResult<()> {
+    let Some(s) = s.payload::<PySet>() else { return Err(vm.new_type_error("SetUpdate on a non-set")) };
+    for x in vm.iterate(it)? {
+        s.add(vm, x)?;
+    }
+    Ok(())
+}
+
+fn is_mapping(vm: &Vm, m: &PyObject) -> bool {
+    m.payload::<PyDict>().is_some() || m.class().lookup(&vm.intern("keys")).is_some()
+}
+
+pub fn dict_update(vm: &Vm, d: &PyObject, m: &PyObject) -> PyResult<()> {
+    let Some(dd) = d.payload::<PyDict>() else { return Err(vm.new_type_error("DictUpdate on a non-dict")) };
+    if !is_mapping(vm, m) {
+        return Err(vm.new_type_error(format!("'{}' object is not a mapping", m.class().name())));
+    }
+    crate::objects::dict::update_from(vm, dd, m)
+}
+
+/// `f(**m)`: merge `m` into `d`, rejecting duplicate keys.
+pub fn dict_merge(vm: &Vm, d: &PyObject, m: &PyObject, callee: Option<&PyObjectRef>) -> PyResult<()> {
+    let Some(dd) = d.payload::<PyDict>() else { return Err(vm.new_type_error("DictMerge on a non-dict")) };
+    let fname = || callee.map(|c| crate::eval::call::function_str(vm, c)).unwrap_or_else(|| "function".into());
+    if !is_mapping(vm, m) {
+        return Err(vm.new_type_error(format!("{} argument after ** must be a mapping, not {}", fname(), m.class().name())));
+    }
+    let items: Vec<(PyObjectRef, PyObjectRef)> = match m.payload::<PyDict>() {
+        Some(md) if !m.class().is_heap_type() => md.items_vec(),
+        _ => {
+            let keys = vm.call_method(m, "keys", &[])?;
+            let mut v = Vec::new();
+            for k in vm.iterate(&keys)? {
+                let val = vm.getitem(m, &k)?;
+                v.push((k, val));
+            }
+            v
+        }
+    };
+    for (k, v) in items {
+        if dd.contains(vm, &k)? {
+            if k.payload::<PyStr>().is_none() {
+                return Err(vm.new_type_error(format!("{} keywords must be strings", fname())));
+            }
+            return Err(vm.new_type_error(format!("{} got multiple values for keyword argument '{}'", fname(), vm.str_of(&k)?)));
+        }
+        dd.set_item(vm, k, v)?;
+    }
+    Ok(())
+}
+
+fn unpack_items(vm: &Vm, seq: &PyObject) -> PyResult<Vec<PyObjectRef>> {
+    if !seq.class().is_heap_type() {
+        if let Some(t) = seq.payload::<PyTuple>() {
+            return Ok(t.as_slice().to_vec());
+        }
+        if let Some(l) = seq.payload::<PyList>() {
+            return Ok(l.to_vec());
+        }
+    }
+    if vm.get_iter(seq).is_err() {
+        return Err(vm.new_type_error(format!("cannot unpack non-iterable {} object", seq.class().name())));
+    }
+    Ok(Vec::new())
+}
+
+/// `a, b = seq`: pushes the items, first on top.
+pub fn unpack_sequence(vm: &Vm, seq: &PyObject, n: usize, stack: &mut Vec<PyObjectRef>) -> PyResult<()> {
+    let items = if seq.payload::<PyTuple>().is_some() || seq.payload::<PyList>().is_some() {
+        unpack_items(vm, seq)?
+    } else {
+        let it = vm.get_iter(seq).map_err(|_| vm.new_type_error(format!("cannot unpack non-iterable {} object", seq.class().name())))?;
+        let mut v = Vec::with_capacity(n);
+        while v.len() < n {
+            match vm.next(&it)? {
+                Some(x) => v.push(x),
+                None => {
+                    return Err(vm.new_value_error(format!(
+                        "not enough values to unpack (expected {n}, got {})",
+                        v.len()
+                    )))
+                }
+            }
+        }
+        if vm.next(&it)?.is_some() {
+            return Err(vm.new_value_error(format!("too many values to unpack (expected {n})")));
+        }
+        v
+    };
+    if items.len() < n {
+        return Err(vm.new_value_error(format!("not enough values to unpack (expected {n}, got {})", items.len())));
+    }
+    if items.len() > n {
+        return Err(vm.new_value_error(format!("too many values to unpack (expected {n})")));
+    }
+    stack.extend(items.into_iter().rev());
+    Ok(())
+}
+
+/// `a, *b, c = seq`.
+pub fn unpack_ex(vm: &Vm, seq: &PyObject, before: usize, after: usize, stack: &mut Vec<PyObjectRef>) -> PyResult<()> {
+    if vm.get_iter(seq).is_err() {
+        return Err(vm.new_type_error(format!("cannot unpack non-iterable {} object", seq.class().name())));
+    }
+    let items = vm.iterate(seq)?;
+    if items.len() < before + after {
+        return Err(vm.new_value_error(format!(
+            "not enough values to unpack (expected at least {}, got {})",
+            before + after,
+            items.len()
+        )));
+    }
+    let mid_end = items.len() - after;
+    let tail: Vec<PyObjectRef> = items[mid_end..].to_vec();
+    let mid = vm.new_list(items[before..mid_end].to_vec());
+    for x in tail.into_iter().rev() {
+        stack.push(x);
+    }
+    stack.push(mid);
+    for x in items[..before].iter().rev() {
+        stack.push(x.clone());
+    }
+    Ok(())
+}
+
+/// `FormatValue`: `format(conv(value), spec)`.
+pub fn format_value(vm: &Vm, v: &PyObjectRef, conv: mempy_bytecode::Conversion, spec: Option<&PyObjectRef>) -> PyResult {
+    use mempy_bytecode::Conversion;
+    let v = match conv {
+        Conversion::None => v.clone(),
+        Conversion::Str => vm.str(v)?.into(),
+        Conversion::Repr => vm.repr(v)?.into(),
+        Conversion::Ascii => {
+            let r = vm.repr(v)?;
+            vm.new_string(ascii_escape(r.as_str()))
+        }
+    };
+    let spec_s = match spec {
+        Some(s) => vm.str_of(s)?,
+        None => String::new(),
+    };
+    if spec_s.is_empty() && v.class_obj().is(vm.ctx.types.str_type.as_object()) {
+        return Ok(v);
+    }
+    Ok(vm.new_string(crate::format::format_value(vm, &v, &spec_s)?))
+}
+
+/// `ascii()` of an already computed repr.
+pub fn ascii_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let n = c as u32;
+        if n < 0x80 {
+            out.push(c);
+        } else if n < 0x100 {
+            out.push_str(&format!("\\x{n:02x}"));
+        } else if n < 0x10000 {
+            out.push_str(&format!("\\u{n:04x}"));
+        } else {
+            out.push_str(&format!("\\U{n:08x}"));
+        }
+    }
+    out
+}
+
+/// `BeforeWith`: `(bound __exit__, mgr.__enter__())`.
+pub fn before_with(vm: &Vm, mgr: &PyObjectRef) -> PyResult<(PyObjectRef, PyObjectRef)> {
+    let cls = mgr.class();
+    let Some(enter) = cls.lookup(&vm.intern("__enter__")) else {
+        return Err(vm.new_type_error(format!("'{}' object does not support the context manager protocol", cls.name())));
+    };
+    let Some(exit) = cls.lookup(&vm.intern("__exit__")) else {
+        return Err(vm.new_type_error(format!(
+            "'{}' object does not support the context manager protocol (missed __exit__ method)",
+            cls.name()
+        )));
+    };
+    let exit = vm.descr_get(&exit, Some(mgr), Some(cls.as_object()))?;
+    let res = vm.call_unbound(&enter, &[mgr.clone()])?;
+    Ok((exit, res))
 }

@@ -264,6 +264,7 @@ unsafe impl Traverse for PyGenerator {
     fn traverse(&self, visit: &mut Visitor<'_>) {
         visit(&self.name.borrow());
         visit(&self.qualname.borrow());
+        opt(&self.exc_state.borrow(), visit);
         if let Some(f) = self.frame.borrow().as_ref() {
             visit(f.code.as_object());
             visit(f.globals.as_object());
@@ -276,7 +277,7 @@ unsafe impl Traverse for PyGenerator {
                 visit(c.as_object());
             }
             for s in &f.stack {
-                opt(s, visit);
+                visit(s);
             }
             if let Some(fo) = &f.frame_obj {
                 visit(fo.as_object());

@@ -17,6 +17,8 @@ pub struct PyCode {
     pub names: Vec<PyStrRef>,
     /// `varnames`, interned (for keyword argument binding).
     pub varnames: Vec<PyStrRef>,
+    /// For each cell variable that is also a parameter, the parameter's slot.
+    pub cell2arg: Vec<(usize, usize)>,
 }
 
 impl PyPayload for PyCode {
@@ -54,7 +56,14 @@ pub fn new_code(vm: &Vm, code: Rc<CodeObject>) -> PyRef<PyCode> {
     let consts = code.constants.iter().map(|c| constant_to_object(vm, c)).collect();
     let names = code.names.iter().map(|n| vm.intern(n)).collect();
     let varnames = code.varnames.iter().map(|n| vm.intern(n)).collect();
-    vm.new_object(PyCode { code, consts, names, varnames }, &vm.ctx.types.code_type)
+    let nargs = code.total_args();
+    let cell2arg = code
+        .cellvars
+        .iter()
+        .enumerate()
+        .filter_map(|(ci, name)| code.varnames[..nargs.min(code.varnames.len())].iter().position(|v| v == name).map(|ai| (ci, ai)))
+        .collect();
+    vm.new_object(PyCode { code, consts, names, varnames, cell2arg }, &vm.ctx.types.code_type)
 }
 
 fn code_repr(vm: &Vm, args: Args) -> PyResult {
