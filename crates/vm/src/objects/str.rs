@@ -277,7 +277,8 @@ fn str_isnumeric(vm: &Vm, a: Args) -> PyResult {
     pred(vm, a, |c| c.is_numeric())
 }
 fn str_isalpha(vm: &Vm, a: Args) -> PyResult {
-    pred(vm, a, |c| c.is_alphabetic())
+    // Rust's Alphabetic property includes letter numbers (Nl); Python's isalpha is L* only.
+    pred(vm, a, |c| c.is_alphabetic() && !matches!(c as u32, 0x2160..=0x2188 | 0x3007 | 0x3021..=0x3029 | 0x3038..=0x303a | 0x16ee..=0x16f0 | 0x10140..=0x10174))
 }
 fn str_isalnum(vm: &Vm, a: Args) -> PyResult {
     pred(vm, a, |c| c.is_alphanumeric())
