@@ -22,6 +22,9 @@ use crate::vm::{PyResult, Vm};
 
 /// `f(*args)` for any callable.
 pub fn call_object(vm: &Vm, f: &PyObject, args: Args) -> PyResult {
+    // A call may run any Python code, so no container borrow is held here: the safe
+    // point where an allocation's pending automatic collection runs.
+    crate::modules::gc::safe_point(vm);
     if let Some(func) = f.payload::<PyFunction>() {
         return invoke_function(vm, func, args);
     }

@@ -189,7 +189,7 @@ pub(crate) fn alloc_object<P>(payload: P, typ: &PyObject, vtable: &'static VTabl
             (block.as_ptr() as *mut GcLinks).write(GcLinks::new());
             // Exact dicts start untracked (CPython: tracked when a key or value that
             // may be tracked is inserted, see `collect::maybe_track_dict`).
-            if !std::ptr::eq(vtable, vtable_of::<PyDict>()) {
+            if !vtable_is::<PyDict>(vtable) {
                 with_heap(|h| h.track(links_of(obj)));
             }
         }
@@ -206,6 +206,10 @@ pub fn new_object<T: PyPayload>(payload: T, typ: &PyObject) -> PyRef<T> {
         std::any::type_name::<T>()
     );
     let obj = alloc_object(payload, typ, vtable_of::<T>(), 0);
+    // The empty tuple is CPython's static singleton: never tracked.
+    if obj.payload::<crate::objects::PyTuple>().is_some_and(|t| t.as_slice().is_empty()) {
+        super::collect::untrack(&obj);
+    }
     // SAFETY: the payload just written is a `T`.
     unsafe { PyRef::from_obj_unchecked(obj) }
 }
@@ -252,8 +256,8 @@ pub fn new_self_typed<T: PyPayload>(payload: T) -> PyRef<T> {
         let nn = NonNull::new_unchecked(obj as *mut PyObject);
         obj.write(Py { header: ObjectHeader { refcnt: Cell::new(1), typ: Cell::new(nn) }, payload });
         if vtable.gc {
+            // `type` is a static type: never tracked.
             (block.as_ptr() as *mut GcLinks).write(GcLinks::new());
-            with_heap(|h| h.track(links_of(nn)));
         }
         PyRef::from_obj_unchecked(PyObjectRef::from_raw(nn))
     }
@@ -367,7 +371,13 @@ pub fn materialize_dict(obj: &PyObject) {
 
 /// Whether `obj`'s payload is exactly `T` (not only starting with one).
 pub fn payload_is_exact<T: PyPayload>(obj: &PyObject) -> bool {
-    std::ptr::eq(obj.vtable(), vtable_of::<T>())
+    vtable_is::<T>(obj.vtable())
+}
+
+/// Whether `vt` is `T`'s own vtable (not an ext vtable). Compared by content: a
+/// promoted constant may exist at several addresses across codegen units.
+pub(crate) fn vtable_is<T: PyPayload>(vt: &VTable) -> bool {
+    vt.base_type_id == TypeId::of::<T>() && vt.size == std::mem::size_of::<Py<T>>()
 }
 
 /// The `__slots__` storage of an instance of a class-statement type, if it has one.

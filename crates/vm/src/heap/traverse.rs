@@ -70,12 +70,18 @@ unsafe impl Traverse for PyTuple {
     }
 }
 
-// SAFETY: visits every live entry's key and value once.
+// SAFETY: visits every live entry's value and key once. As CPython's `dict_traverse`:
+// value then key, and values only when every key is an exact str (keys of such tables
+// are never gc objects, so skipping them changes no gc_refs).
 unsafe impl Traverse for PyDict {
     fn traverse(&self, visit: &mut Visitor<'_>) {
-        for e in self.inner.borrow().entries.iter().flatten() {
-            visit(&e.key);
+        let inner = self.inner.borrow();
+        let str_keys = inner.entries.iter().flatten().all(|e| crate::heap::raw::payload_is_exact::<PyStr>(&e.key));
+        for e in inner.entries.iter().flatten() {
             visit(&e.value);
+            if !str_keys {
+                visit(&e.key);
+            }
         }
     }
 }

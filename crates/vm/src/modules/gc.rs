@@ -424,24 +424,32 @@ pub fn finalize_vm(vm: &Vm) -> (usize, usize) {
         collect::collect_with_callbacks(&env, 2);
     }
     let modules: Vec<(PyObjectRef, PyObjectRef)> = vm.sys_modules.items_vec();
-    let mut order: Vec<&(PyObjectRef, PyObjectRef)> = modules.iter().collect();
-    order.reverse();
-    let last = |k: &PyObjectRef| k.payload::<crate::objects::PyStr>().is_some_and(|s| matches!(s.as_str(), "sys" | "builtins"));
-    order.sort_by_key(|(k, _)| last(k));
-    for (_, m) in order {
+    let special = |k: &PyObjectRef| k.payload::<crate::objects::PyStr>().is_some_and(|s| matches!(s.as_str(), "sys" | "builtins"));
+    // Modules imported last are cleared first; `sys` and `builtins` after a collection
+    // (CPython's finalize_modules), so `__del__`s run by it can still print.
+    for (k, m) in modules.iter().rev() {
+        if special(k) {
+            continue;
+        }
         if let Some(m) = m.downcast_ref::<PyModule>() {
-            if m.as_object().is(vm.builtins.as_object()) {
-                continue;
-            }
             clear_module_dict(vm, &m.dict);
         }
     }
-    for _ in 0..2 {
+    let final_collect = || {
         if !with_heap(|h| h.collecting.replace(true)) {
             collect::collect_main(&env, 2);
             with_heap(|h| h.collecting.set(false));
         }
+    };
+    final_collect();
+    for (k, m) in modules.iter() {
+        if let (true, Some(m)) = (special(k), m.downcast_ref::<PyModule>()) {
+            if !m.as_object().is(vm.builtins.as_object()) {
+                clear_module_dict(vm, &m.dict);
+            }
+        }
     }
+    final_collect();
     drop(modules);
     drop(release_lists());
     (with_heap(|h| h.live_objects()), with_heap(|h| h.allocated_blocks()))

@@ -8,6 +8,7 @@
 //! collector they drive is `heap/collect.rs`.
 
 pub mod io;
+pub mod weakref;
 pub mod os;
 pub mod psutil;
 pub mod sys_memory;
@@ -23,6 +24,7 @@ use crate::vm::Vm;
 
 /// Native modules that `import` can create on demand.
 pub const BUILTIN_MODULES: &[(&str, fn(&Vm) -> PyRef<PyModule>)] = &[
+    ("weakref", weakref::make),
     ("os", os::make),
     ("psutil", psutil::make),
     ("gc", gc::make),

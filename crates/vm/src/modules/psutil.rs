@@ -5,9 +5,8 @@
 //! installed with CPython here; this module exists for the article's `memory_usage()`.
 
 use crate::args::Args;
-use crate::heap::{PyObject, PyObjectRef, PyRef};
-use crate::objects::typeobj::new_heap_type;
-use crate::objects::{PyInt, PyModule, PyTypeRef};
+use crate::heap::PyRef;
+use crate::objects::PyModule;
 use crate::vm::{PyResult, Vm};
 
 fn page_size() -> u64 {
@@ -26,112 +25,118 @@ fn meminfo() -> Vec<(String, u64)> {
         .collect()
 }
 
-fn mem(info: &[(String, u64)], key: &str) -> u64 {
-    info.iter().find(|(k, _)| k == key).map_or(0, |(_, v)| *v)
-}
+/// The Python part: the classes, over the native helpers `_statm`, `_meminfo`, `_comm`.
+const PYTHON_PART: &str = r#"
+class Error(Exception):
+    pass
+
+class NoSuchProcess(Error):
+    def __init__(self, pid, name=None, msg=None):
+        Error.__init__(self, msg or "process no longer exists (pid=%s)" % pid)
+        self.pid = pid
+        self.name = name
+        self.msg = msg or "process no longer exists"
+
+pmem = _structseq_pmem
+svmem = _structseq_svmem
+
+def _read_statm(pid):
+    fields = _statm(pid)
+    if fields is None:
+        raise NoSuchProcess(pid)
+    return fields
+
+class Process:
+    def __init__(self, pid=None):
+        if pid is None:
+            pid = _getpid()
+        if not isinstance(pid, int):
+            raise TypeError("pid must be an integer (got %r)" % (pid,))
+        if pid < 0:
+            raise ValueError("pid must be a positive integer (got %s)" % pid)
+        _read_statm(pid)
+        self.pid = pid
+    def memory_info(self):
+        f = _read_statm(self.pid)
+        page = _page_size()
+        return pmem((f[1] * page, f[0] * page, f[2] * page, f[3] * page, 0, f[5] * page, 0))
+    def memory_percent(self):
+        f = _read_statm(self.pid)
+        total = _meminfo().get("MemTotal", 0)
+        return f[1] * _page_size() / total * 100 if total else 0.0
+    def name(self):
+        return _comm(self.pid)
+    def __repr__(self):
+        return "psutil.Process(pid=%s, name=%r, status='running')" % (self.pid, _comm(self.pid))
+    def __eq__(self, other):
+        return isinstance(other, Process) and other.pid == self.pid
+    def __hash__(self):
+        return hash(self.pid)
+
+def virtual_memory():
+    info = _meminfo()
+    total = info.get("MemTotal", 0)
+    free = info.get("MemFree", 0)
+    available = info.get("MemAvailable", free)
+    used = total - free - info.get("Buffers", 0) - info.get("Cached", 0) - info.get("SReclaimable", 0)
+    if used < 0:
+        used = total - free
+    percent = round((total - available) / total * 100, 1) if total else 0.0
+    return svmem((total, available, percent, used, free))
+
+def pid_exists(pid):
+    return _statm(pid) is not None
+"#;
 
 pub(crate) fn make(vm: &Vm) -> PyRef<PyModule> {
     let m = vm.new_module("psutil");
-    let ns = |_: ()| {
-        let d = vm.new_dict();
-        d.set_item_str(vm, &vm.intern("__module__"), vm.new_str("psutil"));
-        d
-    };
-    let mk = |name: &str, base: &PyTypeRef| new_heap_type(vm, &vm.ctx.types.type_type, name, vec![base.clone()], &ns(()));
-    let (Ok(error), Ok(process)) = (mk("Error", &vm.ctx.exc.exception), mk("Process", &vm.ctx.types.object_type)) else { return m };
-    let Ok(nsp) = mk("NoSuchProcess", &error) else { return m };
-    vm.add_methods(&process, &[("__init__", process_init), ("memory_info", process_memory_info), ("memory_percent", process_memory_percent), ("__repr__", process_repr)]);
-    vm.module_set(&m, "Error", error.into());
-    vm.module_set(&m, "NoSuchProcess", nsp.into());
-    vm.module_set(&m, "Process", process.into());
+    vm.add_functions(&m, &[("_statm", native_statm), ("_meminfo", native_meminfo), ("_comm", native_comm), ("_page_size", native_page_size), ("_getpid", native_getpid)]);
     let pmem = super::structseq::new_type(vm, "psutil", "pmem", &["rss", "vms", "shared", "text", "lib", "data", "dirty"]);
-    vm.module_set(&m, "pmem", pmem.into());
+    vm.module_set(&m, "_structseq_pmem", pmem.into());
     let svmem = super::structseq::new_type(vm, "psutil", "svmem", &["total", "available", "percent", "used", "free"]);
-    vm.module_set(&m, "svmem", svmem.into());
-    vm.add_functions(&m, &[("virtual_memory", virtual_memory)]);
+    vm.module_set(&m, "_structseq_svmem", svmem.into());
+    let run = || -> PyResult<()> {
+        let code = crate::eval::import::compile_source(vm, PYTHON_PART, "<frozen psutil>", crate::vm::CompileMode::Module)?;
+        vm.run_code(code, m.dict.clone())?;
+        Ok(())
+    };
+    if let Err(e) = run() {
+        vm.report_unraisable(&e, None);
+    }
     m
 }
 
-fn module_attr(vm: &Vm, name: &str) -> PyResult {
-    let m = vm.sys_modules.get_item_str_opt(&vm.intern("psutil")).ok_or_else(|| vm.new_runtime_error("psutil is not imported"))?;
-    vm.get_attribute(&m, &vm.intern(name))
-}
-
-fn pid_of(vm: &Vm, o: &PyObjectRef) -> PyResult<i64> {
-    let p = vm.get_attribute(o, &vm.intern("pid"))?;
-    vm.to_index_i64(&p)
-}
-
-fn statm(vm: &Vm, pid: i64) -> PyResult<Vec<u64>> {
-    match std::fs::read_to_string(format!("/proc/{pid}/statm")) {
-        Ok(s) => Ok(s.split_whitespace().filter_map(|x| x.parse().ok()).collect()),
-        Err(_) => {
-            let cls = module_attr(vm, "NoSuchProcess")?;
-            let cls = cls.downcast::<crate::objects::PyType>().map_err(|_| vm.new_type_error("psutil.NoSuchProcess is not a class"))?;
-            let e = vm.new_exception(&cls, vec![vm.new_string(format!("process no longer exists (pid={pid})"))]);
-            Err(e)
-        }
-    }
-}
-
-fn process_init(vm: &Vm, args: Args) -> PyResult {
+fn pid_arg(vm: &Vm, args: &Args) -> PyResult<i64> {
     let p = args.positional();
-    let this = &p[0];
-    let pid_arg = p.get(1).or_else(|| args.kwarg("pid"));
-    let pid = match pid_arg {
-        Some(x) if !vm.is_none(x) => {
-            if x.payload::<PyInt>().is_none() {
-                return Err(vm.new_type_error(format!("pid must be an integer (got {})", vm.repr(x)?.as_str())));
-            }
-            vm.to_index_i64(x)?
-        }
-        _ => std::process::id() as i64,
-    };
-    if pid < 0 {
-        return Err(vm.new_value_error(format!("pid must be a positive integer (got {pid})")));
+    let a = p.first().ok_or_else(|| vm.new_type_error("pid required"))?;
+    vm.to_index_i64(a)
+}
+
+fn native_statm(vm: &Vm, args: Args) -> PyResult {
+    let pid = pid_arg(vm, &args)?;
+    Ok(match std::fs::read_to_string(format!("/proc/{pid}/statm")) {
+        Ok(s) => vm.new_list(s.split_whitespace().filter_map(|x| x.parse::<i64>().ok()).map(|v| vm.new_int(v)).collect()),
+        Err(_) => vm.none(),
+    })
+}
+
+fn native_meminfo(vm: &Vm, _args: Args) -> PyResult {
+    let d = vm.new_dict();
+    for (k, v) in meminfo() {
+        d.set_item(vm, vm.new_string(k), vm.new_int(v as i64))?;
     }
-    statm(vm, pid)?;
-    vm.set_attribute(this, &vm.intern("pid"), Some(vm.new_int(pid)))?;
-    Ok(vm.none())
+    Ok(d.into())
 }
 
-fn process_memory_info(vm: &Vm, args: Args) -> PyResult {
-    let pid = pid_of(vm, &args.args[0])?;
-    let f = statm(vm, pid)?;
-    let page = page_size();
-    let get = |i: usize| f.get(i).copied().unwrap_or(0) * page;
-    // statm: size resident shared text lib data dt
-    let items = [get(1), get(0), get(2), get(3), 0, get(5), 0];
-    let t = module_attr(vm, "pmem")?.downcast::<crate::objects::PyType>().map_err(|_| vm.new_type_error("pmem"))?;
-    Ok(super::structseq::new(vm, &t, items.iter().map(|&v| vm.new_int(v as i64)).collect()))
+fn native_comm(vm: &Vm, args: Args) -> PyResult {
+    let pid = pid_arg(vm, &args)?;
+    Ok(vm.new_string(std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default().trim().to_string()))
 }
 
-fn process_memory_percent(vm: &Vm, args: Args) -> PyResult {
-    let pid = pid_of(vm, &args.args[0])?;
-    let f = statm(vm, pid)?;
-    let rss = f.get(1).copied().unwrap_or(0) * page_size();
-    let total = mem(&meminfo(), "MemTotal");
-    Ok(vm.new_float(if total == 0 { 0.0 } else { rss as f64 / total as f64 * 100.0 }))
+fn native_page_size(vm: &Vm, _args: Args) -> PyResult {
+    Ok(vm.new_int(page_size() as i64))
 }
 
-fn process_repr(vm: &Vm, args: Args) -> PyResult {
-    let pid = pid_of(vm, &args.args[0])?;
-    let name = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
-    Ok(vm.new_string(format!("psutil.Process(pid={pid}, name='{}', status='running')", name.trim())))
-}
-
-fn virtual_memory(vm: &Vm, _args: Args) -> PyResult {
-    let info = meminfo();
-    let total = mem(&info, "MemTotal");
-    let free = mem(&info, "MemFree");
-    let available = if info.iter().any(|(k, _)| k == "MemAvailable") { mem(&info, "MemAvailable") } else { free };
-    let used = total.saturating_sub(free + mem(&info, "Buffers") + mem(&info, "Cached") + mem(&info, "SReclaimable"));
-    let percent = if total == 0 { 0.0 } else { ((total - available) as f64 / total as f64 * 1000.0).round() / 10.0 };
-    let t = module_attr(vm, "svmem")?.downcast::<crate::objects::PyType>().map_err(|_| vm.new_type_error("svmem"))?;
-    let _: Option<&PyObject> = None;
-    Ok(super::structseq::new(
-        vm,
-        &t,
-        vec![vm.new_int(total as i64), vm.new_int(available as i64), vm.new_float(percent), vm.new_int(used as i64), vm.new_int(free as i64)],
-    ))
+fn native_getpid(vm: &Vm, _args: Args) -> PyResult {
+    Ok(vm.new_int(std::process::id() as i64))
 }

@@ -209,6 +209,8 @@ pub(crate) fn new_object_type(type_type: &PyTypeRef) -> PyTypeRef {
         blank_type("object", vtable_of::<crate::objects::PyBaseObject>(), false, true, Some(ext_vtable_of::<crate::objects::PyBaseObject>())),
         type_type.as_object(),
     );
+    // object_type_untracked: static types are never tracked by the gc.
+    crate::heap::collect::untrack(t.as_object());
     *type_type.base.borrow_mut() = Some(t.clone());
     *type_type.bases.borrow_mut() = vec![t.clone()];
     *type_type.mro.borrow_mut() = vec![t.clone()];
@@ -231,6 +233,8 @@ pub(crate) fn new_static_type_vt(
     let ext = ext_vtable_for(vtable);
     let ty = blank_type(name, vtable, false, basetype, ext);
     let t = new_object(ty, type_type.as_object());
+    // CPython's static types are never tracked by the gc.
+    crate::heap::collect::untrack(t.as_object());
     if let Some(b) = base {
         *t.base.borrow_mut() = Some(b.clone());
         *t.bases.borrow_mut() = vec![b.clone()];
