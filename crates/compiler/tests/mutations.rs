@@ -496,6 +496,29 @@ fn nasty_inputs() -> Vec<(String, Vec<u8>)> {
         ("misplaced statements", b"return 1\nyield 2\nawait 3\nbreak\ncontinue\nnonlocal x\nclass C:\n return\n".to_vec()),
         ("global after use", b"def f():\n x = 1\n global x\n nonlocal y\n def g():\n  nonlocal x\n  global x\n".to_vec()),
         ("async comprehensions", b"async def f():\n [x async for x in y]\n {x: await x for x in y}\n async with a as b, c: yield\n".to_vec()),
+        ("brackets around 2989 minus", ("(".repeat(199) + &"-".repeat(2790) + "1" + &")".repeat(199)).into_bytes()),
+        ("deep expression in deep blocks", {
+            let mut s = String::new();
+            for i in 0..99 {
+                s += &" ".repeat(i);
+                s += if i % 3 == 0 { "def f():\n" } else if i % 3 == 1 { "for x in y:\n" } else { "with a:\n" };
+            }
+            s += &" ".repeat(99);
+            s += &("x = ".to_string() + &"-".repeat(2900) + "1\n");
+            s.into_bytes()
+        }),
+        ("deep expression in an f-string", ("f'{".to_string() + &"-".repeat(2980) + "1}'").into_bytes()),
+        ("nested f-strings with deep expressions", ("f'{f\"{".to_string() + &"-".repeat(2980) + "1}\"}'").into_bytes()),
+        ("deep lambdas in comprehensions", ("[".to_string() + &"[lambda: ".repeat(90) + "x" + &" for x in y]".repeat(90) + "]").into_bytes()),
+        ("2989 minus in a default", ("def f(a=".to_string() + &"-".repeat(2985) + "1): pass").into_bytes()),
+        ("2989 ternaries", ("1 if x else ".repeat(2989) + "1").into_bytes()),
+        ("2989 lambdas", ("lambda:".repeat(2989) + "1").into_bytes()),
+        ("2989 walrus", ("(x := ".repeat(199) + "1" + &")".repeat(199)).into_bytes()),
+        ("2989 chained comparisons", ("x".to_string() + &" < -x".repeat(2989)).into_bytes()),
+        ("2989 boolean ops", ("x".to_string() + &" or not x".repeat(2989)).into_bytes()),
+        ("2989 power chain", ("2".to_string() + &" ** -2".repeat(1500)).into_bytes()),
+        ("constant folding deep", ("1".to_string() + &" + 1".repeat(2989)).into_bytes()),
+        ("tuple folding deep", ("(".repeat(199) + "1," + &"),".repeat(198) + ")").into_bytes()),
         ("match", b"match x:\n case [1, *r] | {'k': _, **kw} if r: pass\n case C(a, b=[*_]) as z: pass\n case _: pass\n".to_vec()),
     ];
     cases
