@@ -596,7 +596,9 @@ impl Vm {
                 }
             }
         }
-        let Some(slot) = o.dict_slot() else {
+        // Instances of `__slots__` classes without `__dict__` have the storage but no dict.
+        let dict_slot = o.dict_slot().filter(|_| !cls.is_heap_type() || cls.has_flag(flags::HAS_DICT));
+        let Some(slot) = dict_slot else {
             return Err(if cls.lookup(name).is_some() {
                 self.new_attribute_error(format!("'{}' object attribute '{}' is read-only", cls.name(), name.as_str()))
             } else {

@@ -248,17 +248,23 @@ pub(crate) fn new_static_type_vt(
     t
 }
 
-/// Maps a payload vtable to the vtable of its class-statement subclasses.
+/// Maps a payload vtable to the vtable of its class-statement subclasses. Vtables are
+/// compared by content (`same_vtable`): their addresses differ across codegen units.
 fn ext_vtable_for(vtable: &'static VTable) -> Option<&'static VTable> {
+    use crate::heap::same_vtable;
     use crate::objects::*;
     macro_rules! pick {
         ($($t:ty),*) => {
-            $(if std::ptr::eq(vtable, vtable_of::<$t>()) { return Some(ext_vtable_of::<$t>()); })*
+            $(if same_vtable(vtable, vtable_of::<$t>()) { return Some(ext_vtable_of::<$t>()); })*
         };
     }
     pick!(PyBaseObject, PyInt, PyFloat, PyStr, PyBytes, PyList, PyTuple, PyDict, PySet, PyBaseException, PyProperty, PyStaticMethod, PyClassMethod, PyModule, PySuper, PyEnumerate, PyZip, PyMap, PyFilter, PySeqIter);
-    if std::ptr::eq(vtable, vtable_of::<PyType>()) {
+    if same_vtable(vtable, vtable_of::<PyType>()) {
         return Some(vtable_of::<PyType>());
+    }
+    // Exception classes already use the extended layout.
+    if same_vtable(vtable, ext_vtable_of::<PyBaseException>()) {
+        return Some(vtable);
     }
     None
 }
@@ -424,11 +430,35 @@ pub fn new_heap_type(
     if t.attrs.borrow().get(&vm.intern("__doc__")).is_none() {
         t.set_attr(vm.intern("__doc__"), vm.none());
     }
+    // CPython's type_new: a class defining `__eq__` but not `__hash__` is unhashable.
+    {
+        let has_eq = t.attrs.borrow().get(&vm.intern("__eq__")).is_some();
+        let has_hash = t.attrs.borrow().get(&vm.intern("__hash__")).is_some();
+        if has_eq && !has_hash {
+            t.set_attr(vm.intern("__hash__"), vm.none());
+        }
+    }
+    // The class that introduces the instance `__dict__` / weakref slot gets their
+    // getset descriptors (CPython's `subtype_getsets_full`).
+    if fl & flags::HAS_DICT != 0 && !inherits_dict {
+        let (g, s) = crate::objects::object::dict_getset();
+        let d = crate::objects::PyGetSet { name: "__dict__", get: g, set: Some(s), owner_name: name.to_string() };
+        t.set_attr(vm.intern("__dict__"), vm.new_object(d, &vm.ctx.types.getset_type).into());
+    }
+    if fl & flags::HAS_WEAKREF != 0 && !bases.iter().any(|b| b.has_flag(flags::HAS_WEAKREF)) {
+        let d = crate::objects::PyGetSet { name: "__weakref__", get: get_weakref, set: None, owner_name: name.to_string() };
+        t.set_attr(vm.intern("__weakref__"), vm.new_object(d, &vm.ctx.types.getset_type).into());
+    }
     update_special_flags(vm, &t);
     if t.lookup(&vm.intern("__del__")).is_some() {
         t.core.has_finalizer.set(true);
     }
     Ok(t)
+}
+
+/// `obj.__weakref__`: the first weak reference to `obj`, or None.
+fn get_weakref(vm: &Vm, obj: &PyObject) -> PyResult {
+    Ok(crate::heap::weak::weakrefs_of(obj).into_iter().next().unwrap_or_else(|| vm.none()))
 }
 
 /// Recomputes the flags that depend on which dunders the MRO defines.
