@@ -92,7 +92,12 @@ fn format_chain(vm: &Vm, e: &PyBaseExceptionRef, out: &mut String, seen: &mut Ve
     if e.as_object().class().is_subtype(&vm.ctx.exc.syntax_error) {
         out.push_str(&format_syntax_error(vm, e));
     } else {
-        out.push_str(&exception_line(vm, e));
+        let mut line = exception_line(vm, e);
+        if let Some(s) = suggestion(vm, e) {
+            line.pop();
+            line.push_str(&format!(". Did you mean: '{s}'?\n"));
+        }
+        out.push_str(&line);
     }
     out.push_str(&notes(vm, e));
 }
@@ -498,6 +503,136 @@ fn format_syntax_error(vm: &Vm, e: &PyBaseExceptionRef) -> String {
     }
     out.push_str(&format!("{name}: {msg}{suffix}\n"));
     out
+}
+
+const MAX_CANDIDATE_ITEMS: usize = 750;
+const MAX_STRING_SIZE: usize = 40;
+const MOVE_COST: usize = 2;
+const CASE_COST: usize = 1;
+
+fn substitution_cost(a: u8, b: u8) -> usize {
+    if a & 31 != b & 31 {
+        return MOVE_COST;
+    }
+    if a == b {
+        return 0;
+    }
+    if a.to_ascii_lowercase() == b.to_ascii_lowercase() {
+        CASE_COST
+    } else {
+        MOVE_COST
+    }
+}
+
+/// CPython's `levenshtein_distance` (suggestions.c): moves cost 2, case changes 1.
+fn levenshtein(a: &[u8], b: &[u8], max_cost: usize) -> usize {
+    let (mut a, mut b) = (a, b);
+    while !a.is_empty() && !b.is_empty() && a[0] == b[0] {
+        a = &a[1..];
+        b = &b[1..];
+    }
+    while !a.is_empty() && !b.is_empty() && a[a.len() - 1] == b[b.len() - 1] {
+        a = &a[..a.len() - 1];
+        b = &b[..b.len() - 1];
+    }
+    if a.is_empty() || b.is_empty() {
+        return (a.len() + b.len()) * MOVE_COST;
+    }
+    if a.len() > MAX_STRING_SIZE || b.len() > MAX_STRING_SIZE {
+        return max_cost + 1;
+    }
+    if b.len() < a.len() {
+        std::mem::swap(&mut a, &mut b);
+    }
+    if (b.len() - a.len()) * MOVE_COST > max_cost {
+        return max_cost + 1;
+    }
+    let mut buffer: Vec<usize> = (1..=a.len()).map(|i| i * MOVE_COST).collect();
+    let mut result = 0;
+    for (bi, &code) in b.iter().enumerate() {
+        let mut distance = bi * MOVE_COST;
+        result = distance;
+        let mut minimum = usize::MAX;
+        for (ai, &ac) in a.iter().enumerate() {
+            let substitute = distance + substitution_cost(code, ac);
+            distance = buffer[ai];
+            let insert_delete = result.min(distance) + MOVE_COST;
+            result = insert_delete.min(substitute);
+            buffer[ai] = result;
+            minimum = minimum.min(result);
+        }
+        if minimum > max_cost {
+            return max_cost + 1;
+        }
+    }
+    result
+}
+
+fn best_match(candidates: &[String], name: &str) -> Option<String> {
+    if candidates.len() >= MAX_CANDIDATE_ITEMS {
+        return None;
+    }
+    let mut best: Option<(&String, usize)> = None;
+    for item in candidates {
+        if item == name {
+            continue;
+        }
+        let mut max_distance = (name.len() + item.len() + 3) * MOVE_COST / 6;
+        if let Some((_, d)) = best {
+            max_distance = max_distance.min(d.saturating_sub(1));
+        }
+        let d = levenshtein(name.as_bytes(), item.as_bytes(), max_distance);
+        if d > max_distance {
+            continue;
+        }
+        if best.map_or(true, |(_, bd)| d < bd) {
+            best = Some((item, d));
+        }
+    }
+    best.map(|(s, _)| s.clone())
+}
+
+fn dict_keys(d: &crate::objects::PyDict) -> Vec<String> {
+    d.keys_vec().iter().filter_map(|k| k.payload::<crate::objects::PyStr>().map(|s| s.as_str().to_string())).collect()
+}
+
+/// CPython 3.11's "Did you mean" for NameError (names of the innermost frame) and
+/// AttributeError (`dir(obj)`).
+fn suggestion(vm: &Vm, e: &PyBaseExceptionRef) -> Option<String> {
+    let cls = e.as_object().class();
+    let name = vm.get_attribute_opt(e.as_object(), "name").ok().flatten()?;
+    let name = name.payload::<crate::objects::PyStr>()?.as_str().to_string();
+    if cls.is_subtype(&vm.ctx.exc.name_error) {
+        let mut tb = e.traceback.borrow().clone()?;
+        loop {
+            let next = tb.payload::<PyTraceback>()?.next.borrow().clone();
+            match next {
+                Some(n) => tb = n,
+                None => break,
+            }
+        }
+        let frame = tb.payload::<PyTraceback>()?.frame.clone();
+        let code = &frame.code;
+        if code.code.flags.0 & 1 != 0 {
+            let locals = frame.locals.borrow();
+            let names: Vec<String> = code.code.varnames.iter().zip(locals.iter()).filter(|(_, v)| v.is_some()).map(|(n, _)| n.clone()).collect();
+            if let Some(s) = best_match(&names, &name) {
+                return Some(s);
+            }
+        }
+        if let Some(s) = best_match(&dict_keys(&frame.globals), &name) {
+            return Some(s);
+        }
+        return best_match(&dict_keys(&vm.builtins.dict), &name);
+    }
+    if cls.is_subtype(&vm.ctx.exc.attribute_error) {
+        let obj = vm.get_attribute_opt(e.as_object(), "obj").ok().flatten()?;
+        let dir = vm.builtins.dict.get_item_str_opt(&vm.intern("dir"))?;
+        let listing = vm.call(&dir, &[obj]).ok()?;
+        let names: Vec<String> = vm.iterate(&listing).ok()?.iter().filter_map(|k| k.payload::<crate::objects::PyStr>().map(|s| s.as_str().to_string())).collect();
+        return best_match(&names, &name);
+    }
+    None
 }
 
 fn notes(vm: &Vm, e: &PyBaseExceptionRef) -> String {

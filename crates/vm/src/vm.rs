@@ -277,7 +277,7 @@ impl Vm {
     /// Allocates an instance of `cls`, which may be a class-statement subclass of the
     /// builtin type whose payload is `T` (then the instance gets `__dict__`/slots).
     pub fn new_instance<T: PyPayload>(&self, payload: T, cls: &PyTypeRef) -> PyRef<T> {
-        if cls.is_heap_type() || !std::ptr::eq(cls.core.vtable.get(), crate::heap::vtable_of::<T>()) {
+        if cls.is_heap_type() || !crate::heap::same_vtable(cls.core.vtable.get(), crate::heap::vtable_of::<T>()) {
             let dict = if cls.has_flag(crate::objects::typeobj::flags::HAS_DICT) { Some(self.new_dict().into_object()) } else { None };
             crate::heap::new_ext_object(payload, cls.as_object(), cls.nslots, dict)
         } else {

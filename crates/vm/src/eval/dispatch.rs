@@ -257,7 +257,8 @@ fn execute(vm: &Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<FrameResult> 
             }
             Instruction::LoadAttr(i) => {
                 let o = pop!(f);
-                let v = vm.get_attribute(&o, &code.names[i as usize])?;
+                let name = &code.names[i as usize];
+                let v = vm.get_attribute(&o, name).map_err(|e| attr_error_context(vm, e, &o, name))?;
                 f.stack.push(v);
             }
             Instruction::StoreAttr(i) => {
@@ -499,7 +500,7 @@ fn execute(vm: &Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<FrameResult> 
                         f.stack.push(o);
                     }
                     None => {
-                        let v = vm.get_attribute(&o, name)?;
+                        let v = vm.get_attribute(&o, name).map_err(|e| attr_error_context(vm, e, &o, name))?;
                         f.stack.push(vm.ctx.not_implemented.clone());
                         f.stack.push(v);
                     }
@@ -656,6 +657,18 @@ fn compare(vm: &Vm, a: &PyObject, b: &PyObject, op: ComparisonOperator) -> PyRes
         return r;
     }
     vm.rich_compare(a, b, op)
+}
+
+/// Records `name` and `obj` on an AttributeError (for "Did you mean").
+fn attr_error_context(vm: &Vm, e: PyBaseExceptionRef, o: &PyObjectRef, name: &PyStrRef) -> PyBaseExceptionRef {
+    if e.as_object().class().is_subtype(&vm.ctx.exc.attribute_error) {
+        let eo: PyObjectRef = e.clone().into();
+        if let Ok(None) = vm.get_attribute_opt(&eo, "obj") {
+            let _ = vm.set_attribute(&eo, &vm.intern("name"), Some(name.clone().into()));
+            let _ = vm.set_attribute(&eo, &vm.intern("obj"), Some(o.clone()));
+        }
+    }
+    e
 }
 
 fn unbound_local(vm: &Vm, name: &str) -> PyBaseExceptionRef {

@@ -132,7 +132,7 @@ impl PyObject {
     /// Replaces the type (`obj.__class__ = C`); the caller checks layouts match.
     pub fn set_class(&self, new_type: PyObjectRef) -> bool {
         let new_core = new_type.type_core_of_type();
-        if !std::ptr::eq(new_core.vtable.get(), self.vtable()) {
+        if !super::raw::same_vtable(new_core.vtable.get(), self.vtable()) {
             return false;
         }
         let old_heap = self.type_core().heap_type;

@@ -31,7 +31,7 @@ use std::rc::Rc;
 pub use mempy_pymalloc::{Allocator, Domain, Mode, UnknownAllocator};
 pub use handle::{Py, PyObject, PyObjectRef, PyRef, RawObj};
 pub use header::{DictSlot, GcLinks, PyPayload, SlotCell, TypeCore, VTable, GC_COLLECTING, GC_FINALIZED};
-pub use raw::{materialize_dict, new_ext_object, new_object, new_self_typed, payload_is_exact, slot_values, vtable_of, ext_vtable_of, WithExt};
+pub use raw::{materialize_dict, same_vtable, new_ext_object, new_object, new_self_typed, payload_is_exact, slot_values, vtable_of, ext_vtable_of, WithExt};
 pub use traverse::{Traverse, Visitor};
 
 /// One generation: a list head and CPython's counters.

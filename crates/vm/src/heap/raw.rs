@@ -22,6 +22,14 @@ use crate::objects::PyDict;
 /// How deep nested destructions may go before further ones are queued.
 const TRASHCAN_DEPTH: u32 = 50;
 
+/// True when two vtables describe the same payload layout. Vtables are promoted
+/// constants whose addresses are not unique across codegen units, so they are
+/// compared by content, never with `ptr::eq`.
+#[inline]
+pub fn same_vtable(a: &VTable, b: &VTable) -> bool {
+    a.base_type_id == b.base_type_id && a.size == b.size && a.gc == b.gc
+}
+
 /// The vtable of payload type `T` (one static table per type).
 pub fn vtable_of<T: PyPayload>() -> &'static VTable {
     const {

@@ -104,8 +104,39 @@ fn get_flags(vm: &Vm, o: &crate::heap::PyObject) -> PyResult {
     Ok(vm.new_int(o.payload::<PyCode>().map(|c| c.code.flags.0 as i64).unwrap_or(0)))
 }
 
+fn get_kwonlyargcount(vm: &Vm, o: &crate::heap::PyObject) -> PyResult {
+    Ok(vm.new_int(o.payload::<PyCode>().map(|c| c.code.kwonlyargcount as i64).unwrap_or(0)))
+}
+fn get_posonlyargcount(vm: &Vm, o: &crate::heap::PyObject) -> PyResult {
+    Ok(vm.new_int(o.payload::<PyCode>().map(|c| c.code.posonlyargcount as i64).unwrap_or(0)))
+}
+fn get_nlocals(vm: &Vm, o: &crate::heap::PyObject) -> PyResult {
+    Ok(vm.new_int(o.payload::<PyCode>().map(|c| c.code.varnames.len() as i64).unwrap_or(0)))
+}
+fn str_tuple(vm: &Vm, items: &[String]) -> PyObjectRef {
+    vm.new_tuple(items.iter().map(|s| vm.intern(s).into()).collect())
+}
+fn get_cellvars(vm: &Vm, o: &crate::heap::PyObject) -> PyResult {
+    let c = o.payload::<PyCode>().ok_or_else(|| vm.new_type_error("code expected"))?;
+    Ok(str_tuple(vm, &c.code.cellvars))
+}
+fn get_freevars(vm: &Vm, o: &crate::heap::PyObject) -> PyResult {
+    let c = o.payload::<PyCode>().ok_or_else(|| vm.new_type_error("code expected"))?;
+    Ok(str_tuple(vm, &c.code.freevars))
+}
+fn get_names(vm: &Vm, o: &crate::heap::PyObject) -> PyResult {
+    let c = o.payload::<PyCode>().ok_or_else(|| vm.new_type_error("code expected"))?;
+    Ok(str_tuple(vm, &c.code.names))
+}
+
 pub(crate) fn init(vm: &Vm) {
     let t = &vm.ctx.types.code_type;
+    vm.add_getset(t, "co_kwonlyargcount", get_kwonlyargcount, None);
+    vm.add_getset(t, "co_posonlyargcount", get_posonlyargcount, None);
+    vm.add_getset(t, "co_nlocals", get_nlocals, None);
+    vm.add_getset(t, "co_cellvars", get_cellvars, None);
+    vm.add_getset(t, "co_freevars", get_freevars, None);
+    vm.add_getset(t, "co_names", get_names, None);
     vm.add_methods(t, &[("__repr__", code_repr)]);
     vm.add_getset(t, "co_name", get_name, None);
     vm.add_getset(t, "co_qualname", get_qualname, None);
