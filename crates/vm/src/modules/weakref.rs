@@ -207,10 +207,17 @@ class WeakKeyDictionary:
         if len(kwargs):
             self.update(kwargs)
 
+def _set_remover(selfref):
+    def remove(item):
+        self = selfref()
+        if self is not None:
+            self.data.discard(item)
+    return remove
+
 class WeakSet:
     def __init__(self, data=None):
         self.data = set()
-        self._remove = _key_remover(ref(self))
+        self._remove = _set_remover(ref(self))
         if data is not None:
             self.update(data)
     def __iter__(self):

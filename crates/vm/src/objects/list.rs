@@ -19,6 +19,16 @@ pub struct PyList {
     pub allocated: Cell<usize>,
 }
 
+/// CPython's `list_dealloc` releases the items last to first.
+impl Drop for PyList {
+    fn drop(&mut self) {
+        let mut items = std::mem::take(self.items.get_mut());
+        while let Some(x) = items.pop() {
+            drop(x);
+        }
+    }
+}
+
 impl PyPayload for PyList {
     const GC: bool = true;
     fn clear(&self, out: &mut Vec<PyObjectRef>) {
@@ -122,9 +132,12 @@ fn list_init(vm: &Vm, args: Args) -> PyResult {
     if p.len() > 2 {
         return Err(vm.new_type_error(format!("list expected at most 1 argument, got {}", p.len() - 1)));
     }
-    let old = std::mem::take(&mut *l.items.borrow_mut());
+    let mut old = std::mem::take(&mut *l.items.borrow_mut());
     l.allocated.set(0);
-    drop(old);
+    // CPython's `_list_clear` releases the items last to first.
+    while let Some(x) = old.pop() {
+        drop(x);
+    }
     if let Some(src) = p.get(1) {
         let items = vm.iterate(src)?;
         let n = items.len();
@@ -244,9 +257,12 @@ fn list_count(vm: &Vm, args: Args) -> PyResult {
 fn list_clear(vm: &Vm, args: Args) -> PyResult {
     let [lo] = args.exact::<1>(vm, "clear")?;
     let l = this(vm, lo)?;
-    let old = std::mem::take(&mut *l.items.borrow_mut());
+    let mut old = std::mem::take(&mut *l.items.borrow_mut());
     l.allocated.set(0);
-    drop(old);
+    // CPython's `_list_clear` releases the items last to first.
+    while let Some(x) = old.pop() {
+        drop(x);
+    }
     Ok(vm.none())
 }
 

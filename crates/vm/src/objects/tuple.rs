@@ -16,6 +16,16 @@ pub struct PyTuple {
     items: Box<[PyObjectRef]>,
 }
 
+/// CPython's `tupledealloc` releases the items last to first.
+impl Drop for PyTuple {
+    fn drop(&mut self) {
+        let mut items = std::mem::take(&mut self.items).into_vec();
+        while let Some(x) = items.pop() {
+            drop(x);
+        }
+    }
+}
+
 impl PyPayload for PyTuple {
     const GC: bool = true;
 }
