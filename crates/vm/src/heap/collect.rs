@@ -327,18 +327,57 @@ pub fn collection_pending() -> bool {
 }
 
 /// Runs the automatic collection if one is pending (called at the eval loop's safe
-/// points): chooses the generation like CPython's `gc_collect_generations`.
+/// points): chooses the generation like CPython's `gc_collect_generations`. In stress
+/// mode every gc allocation also asks for [`stress_check`].
 pub fn collect_if_pending(env: &dyn GcEnv) {
-    let go = with_heap(|h| {
+    let (pending, due, stress) = with_heap(|h| {
         let p = h.collection_pending.replace(false);
-        p && h.enabled.get() && !h.collecting.get()
+        let g0 = &h.generations[0];
+        let due = h.enabled.get() && !h.collecting.get() && g0.threshold.get() != 0 && g0.count.get() > g0.threshold.get();
+        (p, due, h.stress.get())
     });
-    if go {
-        let stress = with_heap(|h| h.stress.get());
-        if stress {
-            collect_with_callbacks(env, 0);
-        } else {
-            collect_generations(env);
+    if !pending {
+        return;
+    }
+    if due {
+        collect_generations(env);
+    } else if stress {
+        stress_check(env);
+    }
+}
+
+/// `-X gcstress`: at every gc allocation, trial deletion over all three generations
+/// without moving or freeing anything (so programs behave exactly as without it), checking
+/// the lists and the `Traverse` contract: no object may be visited through more
+/// internal edges than its reference count. A violation is reported once on stderr.
+pub fn stress_check(env: &dyn GcEnv) {
+    if with_heap(|h| h.collecting.get()) {
+        return;
+    }
+    let mut objs = Vec::new();
+    with_heap(|h| {
+        for g in &h.generations {
+            validate_list(g.head(), false);
+            objs.extend(list_objects(g.head()));
+        }
+    });
+    let index: HashMap<usize, usize> = objs.iter().enumerate().map(|(i, o)| (o.addr(), i)).collect();
+    // SAFETY: objects of the generation lists are alive; no code runs during the check.
+    let mut refs: Vec<isize> = objs.iter().map(|o| unsafe { o.as_ref() }.refcount() as isize).collect();
+    for o in &objs {
+        // SAFETY: as above.
+        traverse(unsafe { o.as_ref() }, &mut |c| {
+            if let Some(&j) = index.get(&c.addr()) {
+                refs[j] -= 1;
+            }
+        });
+    }
+    if let Some(i) = refs.iter().position(|&r| r < 0) {
+        thread_local! { static REPORTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) }; }
+        if !REPORTED.with(|r| r.replace(true)) {
+            // SAFETY: as above.
+            let obj = unsafe { objs[i].as_ref() };
+            env.write_stderr(&format!("mempy: gc stress: a traversal visits <{} {:#x}> more often than it is referenced\n", env.type_name(obj), obj.addr()));
         }
     }
 }
