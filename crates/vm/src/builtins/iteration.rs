@@ -36,10 +36,18 @@ pub(super) fn builtin_next(vm: &Vm, args: Args) -> PyResult {
     }
     match p.get(1) {
         None => {
-            // Call `__next__` directly so StopIteration keeps its value.
-            match vm.next(&p[0])? {
-                Some(v) => Ok(v),
-                None => Err(vm.new_stop_iteration(None)),
+            // Builtin iterators take the fast path; anything else is called through
+            // `__next__` directly so StopIteration keeps its value.
+            let it = &p[0];
+            if it.payload::<crate::objects::PySeqIter>().is_some() || it.payload::<crate::objects::PyRangeIter>().is_some() {
+                return match vm.next(it)? {
+                    Some(v) => Ok(v),
+                    None => Err(vm.new_stop_iteration(None)),
+                };
+            }
+            match it.class().lookup(&vm.intern("__next__")) {
+                Some(m) => vm.call_unbound(&m, &[it.clone()]),
+                None => Err(vm.new_type_error(format!("'{}' object is not an iterator", it.class().name()))),
             }
         }
         Some(d) => match vm.next(&p[0])? {

@@ -201,7 +201,11 @@ fn render_number(sp0: &Spec, neg: bool, prefix: &str, int_digits: &str, rest: &s
 pub fn format_int(vm: &Vm, o: &PyObject, spec: &str) -> PyResult<String> {
     let i = o.payload::<PyInt>().ok_or_else(|| vm.new_type_error("int expected"))?;
     if spec.is_empty() {
-        return Ok(i.to_string_radix(10));
+        // CPython: an empty spec is `str(self)` (`True`, or a subclass's `__str__`).
+        if o.class().as_object().is(vm.ctx.types.int_type.as_object()) {
+            return Ok(i.to_string_radix(10));
+        }
+        return vm.str_of(o);
     }
     let tname = o.class().name().clone();
     let sp = parse_spec(vm, spec, &tname)?;

@@ -152,8 +152,37 @@ fn this<'a>(vm: &Vm, o: &'a PyObject) -> PyResult<&'a PyBaseException> {
 fn exc_new(vm: &Vm, args: Args) -> PyResult {
     let cls = args.args[0].clone().downcast::<PyType>().map_err(|_| vm.new_type_error("BaseException.__new__(X): X is not a type object"))?;
     let pos = args.shift().positional().to_vec();
+    let cls = oserror_subclass(vm, &cls, &pos).unwrap_or(cls);
     let e = vm.new_instance(PyBaseException::new(vm.new_tuple_ref(pos)), &cls);
     Ok(e.into())
+}
+
+/// `OSError(errno, strerror, ...)` creates the subclass for `errno` (CPython's
+/// `errnomap`), only when called on `OSError` itself.
+fn oserror_subclass(vm: &Vm, cls: &PyTypeRef, pos: &[PyObjectRef]) -> Option<PyTypeRef> {
+    let ex = &vm.ctx.exc;
+    if !cls.as_object().is(ex.os_error.as_object()) || !(2..=5).contains(&pos.len()) {
+        return None;
+    }
+    let errno = pos[0].payload::<crate::objects::PyInt>()?.as_small()?;
+    let t = match errno {
+        11 | 114 | 115 => &ex.blocking_io_error,
+        10 => &ex.child_process_error,
+        32 | 108 => &ex.broken_pipe_error,
+        103 => &ex.connection_aborted_error,
+        111 => &ex.connection_refused_error,
+        104 => &ex.connection_reset_error,
+        17 => &ex.file_exists_error,
+        2 => &ex.file_not_found_error,
+        21 => &ex.is_a_directory_error,
+        20 => &ex.not_a_directory_error,
+        4 => &ex.interrupted_error,
+        1 | 13 => &ex.permission_error,
+        3 => &ex.process_lookup_error,
+        110 => &ex.timeout_error,
+        _ => return None,
+    };
+    Some(t.clone())
 }
 
 fn set_attr(vm: &Vm, o: &PyObject, name: &str, v: PyObjectRef) {

@@ -545,6 +545,15 @@ fn type_new(vm: &Vm, args: Args) -> PyResult {
         bases.push(b.clone().downcast::<PyType>().map_err(|_| vm.new_type_error("bases must be types"))?);
     }
     let t = new_heap_type(vm, &meta, name.as_str(), bases, &ns)?;
+    // CPython's type_new: `__module__` defaults to the caller's `__name__`.
+    let module_key = vm.intern("__module__");
+    if t.attrs.borrow().get(&module_key).is_none() {
+        if let Some((globals, _)) = vm.current_scope() {
+            if let Some(m) = globals.get_item_str(vm, &vm.intern("__name__"))? {
+                t.set_attr(module_key, m);
+            }
+        }
+    }
     vm.init_subclass(&t, args)?;
     Ok(t.into())
 }
