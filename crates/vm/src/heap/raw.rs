@@ -284,6 +284,12 @@ thread_local! {
 pub(crate) unsafe fn drop_slow(obj: NonNull<PyObject>) {
     // SAFETY: the object is still allocated (count just reached zero).
     let o = unsafe { obj.as_ref() };
+    // Static types are immortal, as CPython's statically allocated types: the objects
+    // that borrow them (every instance) may outlive the `Types` table at VM drop.
+    if o.payload::<crate::objects::PyType>().is_some_and(|t| !t.core.heap_type) {
+        o.header.refcnt.set(1);
+        return;
+    }
     let core = o.type_core();
     if core.has_finalizer.get() {
         if let Some(links) = o.gc_links() {

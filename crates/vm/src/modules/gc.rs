@@ -109,8 +109,15 @@ pub fn safe_point(vm: &Vm) {
     }
 }
 
-/// Installs the weakref-callback hook on this thread's heap.
+thread_local! {
+    /// Allocated blocks and live objects right after the VM was built.
+    static BASELINE: std::cell::Cell<(usize, usize)> = const { std::cell::Cell::new((0, 0)) };
+}
+
+/// Installs the weakref-callback hook on this thread's heap and records the start-up
+/// baseline that `-X showrefcount` reports against.
 pub fn install_hooks(vm: &std::rc::Rc<Vm>) {
+    BASELINE.with(|b| b.set(with_heap(|h| (h.live_objects(), h.allocated_blocks()))));
     let weak = std::rc::Rc::downgrade(vm);
     with_heap(|h| {
         h.set_weakref_hook(Some(std::rc::Rc::new(move |cb: &PyObjectRef, wr: &PyObjectRef| {
@@ -452,7 +459,9 @@ pub fn finalize_vm(vm: &Vm) -> (usize, usize) {
     final_collect();
     drop(modules);
     drop(release_lists());
-    (with_heap(|h| h.live_objects()), with_heap(|h| h.allocated_blocks()))
+    let (objs0, blocks0) = BASELINE.with(|b| b.get());
+    let (objs, blocks) = with_heap(|h| (h.live_objects(), h.allocated_blocks()));
+    (objs.saturating_sub(objs0), blocks.saturating_sub(blocks0))
 }
 
 /// Runs `weakref.finalize`'s at-exit callbacks (if the module was imported), as
