@@ -102,6 +102,42 @@ impl MroContains for crate::heap::Py<PyType> {
     }
 }
 
+/// Calls a Python function with positional arguments taken (moved) out of the
+/// caller's value stack, as CPython 3.11 does: the callee's parameters own the
+/// references the caller's stack held. Falls back to borrowing for calls that
+/// need the full binding.
+pub fn call_moving(vm: &Vm, stack: &mut [PyObjectRef], callee_at: usize) -> PyResult {
+    let (head, args) = stack.split_at_mut(callee_at + 1);
+    let callee = &head[callee_at];
+    let Some(func) = callee.payload::<PyFunction>() else {
+        return call_object(vm, callee, Args::new(args, &[]));
+    };
+    let co = &func.code.code;
+    let simple = args.len() == co.argcount as usize
+        && co.kwonlyargcount == 0
+        && co.flags.0 & (CodeFlags::VARARGS.0 | CodeFlags::VARKEYWORDS.0 | CodeFlags::GENERATOR.0) == 0;
+    if !simple {
+        return invoke_function(vm, func, Args::new(args, &[]));
+    }
+    let code = &func.code;
+    let mut frame = frame_for(vm, func, None);
+    for (slot, a) in frame.fastlocals.iter_mut().zip(args.iter_mut()) {
+        *slot = Some(std::mem::replace(a, vm.none()));
+    }
+    for &(ci, ai) in &code.cell2arg {
+        let v = frame.fastlocals[ai].take();
+        frame.cells[ci].set(v);
+    }
+    vm.check_recursion("")?;
+    let r = run_frame(vm, &mut frame, None);
+    vm.leave_recursion();
+    match r {
+        Ok(FrameResult::Return(v)) => Ok(v),
+        Ok(FrameResult::Yield(_)) => Err(vm.new_system_error_msg("yield outside a generator frame")),
+        Err(e) => Err(e),
+    }
+}
+
 /// Calls `callee` with the values of a stack slice; the last `kwnames.len()` values
 /// are keyword arguments.
 #[inline]

@@ -472,7 +472,10 @@ fn execute(vm: &Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<FrameResult> 
                     f.stack.push(r);
                     continue;
                 }
-                let r = call::call_slice(vm, &f.stack[base], &f.stack[base + 1..], &[])?;
+                if n == 0 && f.stack[base].payload::<PyBuiltinFunction>().is_some_and(|b| SCOPE_BUILTINS.contains(&b.name)) {
+                    set_scope(vm, f);
+                }
+                let r = call::call_moving(vm, &mut f.stack, base)?;
                 f.stack.truncate(base);
                 f.stack.push(r);
             }
@@ -509,9 +512,9 @@ fn execute(vm: &Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<FrameResult> 
             Instruction::CallMethod(n) => {
                 let base = f.stack.len() - n as usize - 2;
                 let r = if is_null(vm, &f.stack[base]) {
-                    call::call_slice(vm, &f.stack[base + 1], &f.stack[base + 2..], &[])?
+                    call::call_moving(vm, &mut f.stack, base + 1)?
                 } else {
-                    call::call_slice(vm, &f.stack[base], &f.stack[base + 1..], &[])?
+                    call::call_moving(vm, &mut f.stack, base)?
                 };
                 f.stack.truncate(base);
                 f.stack.push(r);
@@ -628,6 +631,43 @@ fn execute(vm: &Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<FrameResult> 
 }
 
 // ----- Helpers of the arms above -----
+
+/// Builtins that read the running frame's namespaces through `Vm::scope_hook`.
+const SCOPE_BUILTINS: &[&str] = &["locals", "globals", "vars", "dir"];
+
+thread_local! {
+    static SCOPE: std::cell::RefCell<Option<(PyDictRef, PyObjectRef)>> = const { std::cell::RefCell::new(None) };
+}
+
+fn scope_hook(_vm: &Vm) -> Option<(PyDictRef, PyObjectRef)> {
+    SCOPE.with(|s| s.borrow_mut().take())
+}
+
+/// Publishes the frame's globals and locals (a snapshot dict for function frames)
+/// for the scope builtin about to be called.
+fn set_scope(vm: &Vm, f: &Frame) {
+    let locals: PyObjectRef = match &f.locals {
+        Some(l) => l.clone(),
+        None => {
+            let d = vm.new_dict();
+            let c = &f.code;
+            for (name, v) in c.varnames.iter().zip(&f.fastlocals) {
+                if let Some(v) = v {
+                    d.set_item_str(vm, name, v.clone());
+                }
+            }
+            let names = c.code.cellvars.iter().chain(c.code.freevars.iter());
+            for (name, cell) in names.zip(&f.cells) {
+                if let Some(v) = cell.get() {
+                    d.set_item_str(vm, &vm.intern(name), v);
+                }
+            }
+            d.into()
+        }
+    };
+    vm.scope_hook.set(Some(scope_hook));
+    SCOPE.with(|s| *s.borrow_mut() = Some((f.globals.clone(), locals)));
+}
 
 #[inline]
 fn truth(vm: &Vm, o: &PyObject) -> PyResult<bool> {

@@ -753,6 +753,9 @@ pub fn format_value(vm: &Vm, v: &PyObjectRef, conv: mempy_bytecode::Conversion, 
     if spec_s.is_empty() && v.class_obj().is(vm.ctx.types.str_type.as_object()) {
         return Ok(v);
     }
+    if spec_s.is_empty() && !v.class().is_heap_type() {
+        return Ok(vm.str(&v)?.into());
+    }
     Ok(vm.new_string(crate::format::format_value(vm, &v, &spec_s)?))
 }
 
