@@ -719,6 +719,13 @@ pub fn untrack(obj: &PyObject) {
 /// when a key or value that may be tracked is stored. Inline attribute storage stays
 /// untracked (its owner traverses it).
 pub fn maybe_track_dict(d: &PyDict, key: &PyObject, value: &PyObject) {
+    let owner = d.shared_keys_owner.get();
+    if owner != 0 {
+        match key.payload::<crate::objects::PyStr>() {
+            Some(s) if super::raw::payload_is_exact::<crate::objects::PyStr>(key) => crate::modules::sys_memory::note_attr(owner, s.as_str()),
+            _ => d.shared_keys_owner.set(0),
+        }
+    }
     if d.inline_values.get() || !(may_be_tracked(key) || may_be_tracked(value)) {
         return;
     }

@@ -232,6 +232,10 @@ pub fn new_ext_object<T: PyPayload>(base: T, typ: &PyObject, nslots: usize, dict
         if let Some(pd) = d.payload::<PyDict>() {
             if payload_is_exact::<PyDict>(d) && pd.inner.borrow().used == 0 && d.refcount() == 1 {
                 pd.inline_values.set(true);
+                if TypeId::of::<T>() == TypeId::of::<crate::objects::PyBaseObject>() {
+                    pd.shared_keys_owner.set(typ.addr());
+                    crate::modules::sys_memory::note_instance(typ.addr());
+                }
                 super::collect::untrack(d);
                 with_heap(|h| {
                     let g0 = &h.generations[0];

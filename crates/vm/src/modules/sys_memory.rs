@@ -242,3 +242,44 @@ fn sys_debugmallocstats(vm: &Vm, args: Args) -> PyResult {
 pub fn refcount_of(o: &PyObjectRef) -> usize {
     o.refcount()
 }
+
+// ----- Shared-key instance dicts (CPython 3.11's split tables) -----
+
+/// The shared-key table of one class: instances ever created and attribute names seen.
+#[derive(Default)]
+struct SharedKeys {
+    instances: usize,
+    names: Vec<String>,
+}
+
+thread_local! {
+    static SHARED_KEYS: std::cell::RefCell<std::collections::HashMap<usize, SharedKeys>> = std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// A new instance of the class at `type_addr` was created (CPython lowers the shared
+/// table's `usable` by one per instance).
+pub fn note_instance(type_addr: usize) {
+    SHARED_KEYS.with(|t| t.borrow_mut().entry(type_addr).or_default().instances += 1);
+}
+
+/// An attribute named `name` was stored in an instance dict of the class.
+pub fn note_attr(type_addr: usize, name: &str) {
+    SHARED_KEYS.with(|t| {
+        let mut t = t.borrow_mut();
+        let e = t.entry(type_addr).or_default();
+        if e.names.len() < 30 && !e.names.iter().any(|n| n == name) {
+            e.names.push(name.to_string());
+        }
+    });
+}
+
+/// `__sizeof__` of a materialised instance dict on the class's shared keys:
+/// `48 + 8 * (nentries + usable)`, `usable = 30 - instances - nentries` (at least 1).
+pub fn shared_keys_sizeof(type_addr: usize) -> usize {
+    SHARED_KEYS.with(|t| {
+        let t = t.borrow();
+        let (inst, n) = t.get(&type_addr).map_or((0, 0), |e| (e.instances, e.names.len()));
+        let usable = 30usize.saturating_sub(inst + n).max(1);
+        48 + 8 * (n + usable)
+    })
+}

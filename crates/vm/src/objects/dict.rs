@@ -33,6 +33,10 @@ pub struct DictInner {
     pub used: usize,
     /// Bumped on every insertion of a new key or deletion (iteration checks).
     pub version: u64,
+    /// CPython's DICT_KEYS_GENERAL: some key was not an exact str (24-byte entries).
+    /// Set at the first such insertion (which resizes, as `insertion_resize`), kept
+    /// after deletions; a new table starts from its first key's kind.
+    pub general: bool,
 }
 
 #[derive(Default)]
@@ -41,6 +45,9 @@ pub struct PyDict {
     /// True while this is an instance's never-exposed attribute storage (CPython's inline
     /// values): untracked and traversed through its owner (see `heap/raw.rs`).
     pub inline_values: std::cell::Cell<bool>,
+    /// Address of the class whose shared-key table this instance dict uses (0: none);
+    /// see `modules/sys_memory.rs`.
+    pub shared_keys_owner: std::cell::Cell<usize>,
 }
 
 impl PyPayload for PyDict {
@@ -112,7 +119,12 @@ impl DictInner {
     }
 
     fn insert_new(&mut self, hash: i64, key: PyObjectRef, value: PyObjectRef) {
-        if self.indices.is_empty() || self.entries.len() >= self.usable() {
+        let str_key = crate::heap::raw::payload_is_exact::<PyStr>(&key);
+        let switch = !self.indices.is_empty() && !self.general && !str_key;
+        if self.indices.is_empty() || switch {
+            self.general = !str_key;
+        }
+        if switch || self.indices.is_empty() || self.entries.len() >= self.usable() {
             let need = (3 * self.used) | 8;
             self.resize(need.max(8));
         }
@@ -668,13 +680,15 @@ fn dict_ior(vm: &Vm, args: Args) -> PyResult {
 
 fn dict_sizeof(vm: &Vm, args: Args) -> PyResult {
     let d = this(vm, &args.args[0])?;
+    if d.shared_keys_owner.get() != 0 {
+        return Ok(vm.new_int(crate::modules::sys_memory::shared_keys_sizeof(d.shared_keys_owner.get()) as i64));
+    }
     let s = d.table_size();
     if s == 0 {
         return Ok(vm.new_int(48));
     }
     let w = if s <= 128 { 1 } else if s <= 65536 { 2 } else { 4 };
-    let all_str = d.keys_vec().iter().all(|k| k.payload::<PyStr>().is_some());
-    let e = if all_str { 16 } else { 24 };
+    let e = if d.inner.borrow().general { 24 } else { 16 };
     Ok(vm.new_int((48 + 32 + s * w + (2 * s / 3) * e) as i64))
 }
 
