@@ -90,6 +90,8 @@ pub struct Vm {
     /// Set by the eval loop: the globals and locals mapping of the running frame,
     /// read by the `globals()`, `locals()`, `vars()` and `dir()` builtins.
     pub scope_hook: Cell<Option<fn(&Vm) -> Option<(PyDictRef, PyObjectRef)>>>,
+    /// `types.GenericAlias` (a heap type made at start-up, see `objects/genericalias.rs`).
+    pub generic_alias_type: RefCell<Option<PyTypeRef>>,
 }
 
 impl Vm {
@@ -146,6 +148,7 @@ impl Vm {
             object_new: RefCell::new(None),
             object_init: RefCell::new(None),
             scope_hook: Cell::new(None),
+            generic_alias_type: RefCell::new(None),
         };
         init_all(&vm);
         crate::objects::exception::init_types(&vm);

@@ -34,6 +34,7 @@ pub mod float;
 pub mod frame;
 pub mod function;
 pub mod generator;
+pub mod genericalias;
 pub mod int;
 pub mod iter;
 pub mod list;
@@ -238,6 +239,7 @@ pub(crate) fn init_all(vm: &crate::vm::Vm) {
     iter::init(vm);
     generator::init(vm);
     frame::init(vm);
+    genericalias::init(vm);
 }
 
 /// Convenience: anything that can become a `PyObjectRef`.
