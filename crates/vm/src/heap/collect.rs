@@ -498,6 +498,9 @@ pub fn collect_main(env: &dyn GcEnv, generation: usize) -> Outcome {
             t0.elapsed().as_secs_f64()
         ));
     }
+    if generation == 2 {
+        with_heap(|h| h.clear_free_lists());
+    }
     with_heap(|h| {
         let s = &h.stats[generation];
         let mut v = s.get();

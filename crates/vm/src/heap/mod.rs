@@ -112,6 +112,95 @@ pub struct Heap {
     pub long_lived_total: Cell<isize>,
     /// Objects promoted to generation 2 since the last full collection.
     pub long_lived_pending: Cell<isize>,
+    /// Lengths of CPython's type free lists, emulated for their observable effects
+    /// (`count0` is not changed by objects served from or returned to a free list, and
+    /// `_debugmallocstats` reports them): see [`FreeList`].
+    pub free_lists: [Cell<usize>; FreeList::COUNT],
+}
+
+/// CPython 3.11's type free lists: dict (80), float (100), list (80), tuple per length
+/// 1..=20 (2000 each). mempy returns the memory to pymalloc and keeps only the lengths.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FreeList {
+    Dict,
+    Float,
+    List,
+    Tuple(usize),
+}
+
+impl FreeList {
+    pub const COUNT: usize = 23;
+
+    pub fn index(self) -> usize {
+        match self {
+            FreeList::Dict => 0,
+            FreeList::Float => 1,
+            FreeList::List => 2,
+            FreeList::Tuple(n) => 2 + n,
+        }
+    }
+
+    pub fn capacity(self) -> usize {
+        match self {
+            FreeList::Dict | FreeList::List => 80,
+            FreeList::Float => 100,
+            FreeList::Tuple(_) => 2000,
+        }
+    }
+
+    /// The free list an object would go to, if any (exact builtin types only).
+    pub fn of(obj: &PyObject) -> Option<FreeList> {
+        use crate::objects::{PyDict, PyFloat, PyList, PyTuple};
+        if raw::payload_is_exact::<PyList>(obj) {
+            Some(FreeList::List)
+        } else if raw::payload_is_exact::<PyDict>(obj) {
+            Some(FreeList::Dict)
+        } else if raw::payload_is_exact::<PyFloat>(obj) {
+            Some(FreeList::Float)
+        } else if raw::payload_is_exact::<PyTuple>(obj) {
+            let n = obj.payload::<PyTuple>().map_or(0, |t| t.as_slice().len());
+            (1..=20).contains(&n).then_some(FreeList::Tuple(n))
+        } else {
+            None
+        }
+    }
+}
+
+impl Heap {
+    /// An object of `kind` was allocated: true if CPython would have served it from
+    /// its free list (which then shrinks).
+    pub(crate) fn free_list_take(&self, kind: FreeList) -> bool {
+        let c = &self.free_lists[kind.index()];
+        if c.get() > 0 {
+            c.set(c.get() - 1);
+            true
+        } else {
+            false
+        }
+    }
+
+    /// An object of `kind` was freed: true if CPython would have kept it on its free list.
+    pub(crate) fn free_list_put(&self, kind: FreeList) -> bool {
+        let c = &self.free_lists[kind.index()];
+        if c.get() < kind.capacity() {
+            c.set(c.get() + 1);
+            true
+        } else {
+            false
+        }
+    }
+
+    /// A full collection empties every free list.
+    pub(crate) fn clear_free_lists(&self) {
+        for c in &self.free_lists {
+            c.set(0);
+        }
+    }
+
+    /// Current length of each free list (`_debugmallocstats`).
+    pub fn free_list_len(&self, kind: FreeList) -> usize {
+        self.free_lists[kind.index()].get()
+    }
 }
 
 thread_local! {
@@ -155,6 +244,7 @@ impl Heap {
             stats: Default::default(),
             long_lived_total: Cell::new(0),
             long_lived_pending: Cell::new(0),
+            free_lists: Default::default(),
         }
     }
 

@@ -193,6 +193,15 @@ pub(crate) fn alloc_object<P>(payload: P, typ: &PyObject, vtable: &'static VTabl
             payload,
         });
         let obj = NonNull::new_unchecked(obj as *mut PyObject);
+        // An object CPython would take from a type free list does not count in count0.
+        if let Some(kind) = super::FreeList::of(obj.as_ref()) {
+            with_heap(|h| {
+                if h.free_list_take(kind) && gc {
+                    let g0 = &h.generations[0];
+                    g0.count.set((g0.count.get() - 1).max(0));
+                }
+            });
+        }
         if gc {
             (block.as_ptr() as *mut GcLinks).write(GcLinks::new());
             // Exact dicts start untracked (CPython: tracked when a key or value that
@@ -355,7 +364,10 @@ unsafe fn dealloc(obj: NonNull<PyObject>) {
         obj.as_ptr() as *mut u8
     };
     // Inline attribute storage was never counted in `count0`.
-    let counted = vtable.gc && !o.payload::<PyDict>().is_some_and(|d| d.inline_values.get());
+    let inline = o.payload::<PyDict>().is_some_and(|d| d.inline_values.get());
+    // Objects CPython would keep on a type free list leave count0 unchanged.
+    let to_free_list = !inline && super::FreeList::of(o).is_some_and(|k| with_heap(|h| h.free_list_put(k)));
+    let counted = vtable.gc && !inline && !to_free_list;
     // SAFETY: the payload is dropped exactly once, here.
     unsafe { (vtable.drop)(obj) };
     // SAFETY: `block` is the start of the block `alloc_object` obtained.

@@ -208,18 +208,19 @@ fn sys_getallocatedblocks(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.new_int(with_heap(|h| h.allocated_blocks()) as i64))
 }
 
-/// The free-list lines of `_debugmallocstats` (mempy keeps no type free lists, so every
-/// count is 0; the lines keep CPython's layout).
+/// The free-list lines of `_debugmallocstats` (lengths of the emulated free lists).
 fn free_list_lines(out: &mut String) {
-    let mut line = |count: usize, name: &str, size: usize| {
+    use crate::heap::FreeList;
+    let mut line = |kind: FreeList, name: &str, size: usize| {
+        let count = with_heap(|h| h.free_list_len(kind));
         let left = format!("{count} free {name}s * {size} bytes each");
         let _ = mempy_pymalloc::printone(out, &format!("{left:>48} "), count * size);
     };
-    line(0, "PyDictObject", 48);
-    line(0, "PyFloatObject", 24);
-    line(0, "PyListObject", 40);
+    line(FreeList::Dict, "PyDictObject", 48);
+    line(FreeList::Float, "PyFloatObject", 24);
+    line(FreeList::List, "PyListObject", 40);
     for n in 1..=20 {
-        line(0, &format!("{n}-sized PyTupleObject"), 24 + 8 * n);
+        line(FreeList::Tuple(n), &format!("{n}-sized PyTupleObject"), 24 + 8 * n);
     }
 }
 
