@@ -52,6 +52,8 @@ pub struct PyMemberDescr {
     pub name: String,
     pub index: usize,
     pub owner: usize,
+    /// The `__name__` of the class whose `__slots__` declared it (for the repr).
+    pub owner_name: String,
 }
 impl PyPayload for PyMemberDescr {
     const GC: bool = false;
@@ -154,7 +156,7 @@ fn gs_repr(vm: &Vm, args: Args) -> PyResult {
 
 fn member_repr(vm: &Vm, args: Args) -> PyResult {
     let d = args.args[0].payload::<PyMemberDescr>().ok_or_else(|| vm.new_type_error("member expected"))?;
-    Ok(vm.new_string(format!("<member '{}' objects>", d.name)))
+    Ok(vm.new_string(format!("<member '{}' of '{}' objects>", d.name, d.owner_name)))
 }
 
 fn property_new(vm: &Vm, args: Args) -> PyResult {

@@ -423,9 +423,21 @@ pub fn new_heap_type(
         t.set_attr(key, v);
     }
     for (i, sname) in slot_names.iter().enumerate() {
-        let d = crate::objects::descriptor::PyMemberDescr { name: sname.clone(), index: base_slots + i, owner: t.as_object().addr() };
+        let d = crate::objects::descriptor::PyMemberDescr { name: sname.clone(), index: base_slots + i, owner: t.as_object().addr(), owner_name: name.to_string() };
         let key = vm.intern(sname);
         t.set_attr(key, vm.new_object(d, &vm.ctx.types.member_descriptor_type).into());
+    }
+    // The class that introduces the instance `__dict__` / weakref slot gets their
+    // getset descriptors (CPython's `subtype_getsets_full`), before `__doc__` and
+    // `__hash__` as in CPython's dict order.
+    if fl & flags::HAS_DICT != 0 && !inherits_dict {
+        let (g, s) = crate::objects::object::dict_getset();
+        let d = crate::objects::PyGetSet { name: "__dict__", get: g, set: Some(s), owner_name: name.to_string() };
+        t.set_attr(vm.intern("__dict__"), vm.new_object(d, &vm.ctx.types.getset_type).into());
+    }
+    if fl & flags::HAS_WEAKREF != 0 && !bases.iter().any(|b| b.has_flag(flags::HAS_WEAKREF)) {
+        let d = crate::objects::PyGetSet { name: "__weakref__", get: get_weakref, set: None, owner_name: name.to_string() };
+        t.set_attr(vm.intern("__weakref__"), vm.new_object(d, &vm.ctx.types.getset_type).into());
     }
     if t.attrs.borrow().get(&vm.intern("__doc__")).is_none() {
         t.set_attr(vm.intern("__doc__"), vm.none());
@@ -438,21 +450,11 @@ pub fn new_heap_type(
             t.set_attr(vm.intern("__hash__"), vm.none());
         }
     }
-    // The class that introduces the instance `__dict__` / weakref slot gets their
-    // getset descriptors (CPython's `subtype_getsets_full`).
-    if fl & flags::HAS_DICT != 0 && !inherits_dict {
-        let (g, s) = crate::objects::object::dict_getset();
-        let d = crate::objects::PyGetSet { name: "__dict__", get: g, set: Some(s), owner_name: name.to_string() };
-        t.set_attr(vm.intern("__dict__"), vm.new_object(d, &vm.ctx.types.getset_type).into());
-    }
-    if fl & flags::HAS_WEAKREF != 0 && !bases.iter().any(|b| b.has_flag(flags::HAS_WEAKREF)) {
-        let d = crate::objects::PyGetSet { name: "__weakref__", get: get_weakref, set: None, owner_name: name.to_string() };
-        t.set_attr(vm.intern("__weakref__"), vm.new_object(d, &vm.ctx.types.getset_type).into());
-    }
     update_special_flags(vm, &t);
     if t.lookup(&vm.intern("__del__")).is_some() {
         t.core.has_finalizer.set(true);
     }
+    crate::heap::collect::heap_type_created(t.as_object());
     Ok(t)
 }
 
@@ -659,19 +661,63 @@ pub fn mappingproxy_items(p: &PyMappingProxy) -> Vec<(PyStrRef, PyObjectRef)> {
     p.typ.attrs.borrow().entries().to_vec()
 }
 
+/// A dict with the proxy's current contents; view methods delegate to it.
+fn mappingproxy_dict(vm: &Vm, o: &PyObject) -> PyResult<crate::objects::PyDictRef> {
+    let p = o.payload::<PyMappingProxy>().ok_or_else(|| vm.new_type_error("mappingproxy expected"))?;
+    let d = vm.new_dict();
+    for (k, v) in mappingproxy_items(p) {
+        d.set_item_str(vm, &k, v);
+    }
+    Ok(d)
+}
+
+/// `proxy.name(*args)` answered by the snapshot dict.
+fn mappingproxy_delegate(vm: &Vm, args: &Args, name: &str) -> PyResult {
+    let d = mappingproxy_dict(vm, &args.args[0])?;
+    vm.call_method(d.as_object(), name, &args.args[1..])
+}
+
 fn mappingproxy_keys(vm: &Vm, args: Args) -> PyResult {
-    let p = args.args[0].payload::<PyMappingProxy>().ok_or_else(|| vm.new_type_error("mappingproxy expected"))?;
-    Ok(vm.new_list(mappingproxy_items(p).into_iter().map(|(k, _)| k.into()).collect()))
+    mappingproxy_delegate(vm, &args, "keys")
+}
+
+fn mappingproxy_values(vm: &Vm, args: Args) -> PyResult {
+    mappingproxy_delegate(vm, &args, "values")
 }
 
 fn mappingproxy_items_m(vm: &Vm, args: Args) -> PyResult {
-    let p = args.args[0].payload::<PyMappingProxy>().ok_or_else(|| vm.new_type_error("mappingproxy expected"))?;
-    Ok(vm.new_list(mappingproxy_items(p).into_iter().map(|(k, v)| vm.new_tuple(vec![k.into(), v])).collect()))
+    mappingproxy_delegate(vm, &args, "items")
+}
+
+fn mappingproxy_copy(vm: &Vm, args: Args) -> PyResult {
+    Ok(mappingproxy_dict(vm, &args.args[0])?.into())
+}
+
+fn mappingproxy_eq(vm: &Vm, args: Args) -> PyResult {
+    let [p, other] = args.exact::<2>(vm, "__eq__")?;
+    let d = mappingproxy_dict(vm, p)?;
+    vm.rich_compare(d.as_object(), other, mempy_bytecode::ComparisonOperator::Equal)
+}
+
+fn mappingproxy_ne(vm: &Vm, args: Args) -> PyResult {
+    let [p, other] = args.exact::<2>(vm, "__ne__")?;
+    let d = mappingproxy_dict(vm, p)?;
+    vm.rich_compare(d.as_object(), other, mempy_bytecode::ComparisonOperator::NotEqual)
+}
+
+fn mappingproxy_repr(vm: &Vm, args: Args) -> PyResult {
+    let d = mappingproxy_dict(vm, &args.args[0])?;
+    Ok(vm.new_string(format!("mappingproxy({})", vm.repr(d.as_object())?.as_str())))
+}
+
+fn mappingproxy_str(vm: &Vm, args: Args) -> PyResult {
+    let d = mappingproxy_dict(vm, &args.args[0])?;
+    Ok(vm.str(d.as_object())?.into())
 }
 
 fn mappingproxy_iter(vm: &Vm, args: Args) -> PyResult {
-    let l = mappingproxy_keys(vm, args)?;
-    vm.get_iter(&l)
+    let d = mappingproxy_dict(vm, &args.args[0])?;
+    vm.get_iter(d.as_object())
 }
 
 fn mappingproxy_contains(vm: &Vm, args: Args) -> PyResult {
@@ -719,7 +765,13 @@ pub(crate) fn init(vm: &Vm) {
     vm.add_methods(m, &[
         ("__getitem__", mappingproxy_getitem),
         ("keys", mappingproxy_keys),
+        ("values", mappingproxy_values),
         ("items", mappingproxy_items_m),
+        ("copy", mappingproxy_copy),
+        ("__eq__", mappingproxy_eq),
+        ("__ne__", mappingproxy_ne),
+        ("__repr__", mappingproxy_repr),
+        ("__str__", mappingproxy_str),
         ("__iter__", mappingproxy_iter),
         ("__contains__", mappingproxy_contains),
         ("get", mappingproxy_get),
