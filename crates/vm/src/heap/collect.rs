@@ -486,7 +486,7 @@ pub fn collect_main(env: &dyn GcEnv, generation: usize) -> Outcome {
     handle_resurrected(unreachable.head(), old);
     validate_list(unreachable.head(), true);
     // Step 10.
-    collected += list_len(unreachable.head());
+    collected += list_len(unreachable.head()) + extra_in(unreachable.head());
     delete_garbage(env, unreachable.head(), old, debug);
     // Step 11.
     let uncollectable = 0;
@@ -617,6 +617,7 @@ fn delete_garbage(env: &dyn GcEnv, unreachable: *const GcLinks, old: *const GcLi
             env.save_garbage(handle.clone());
         } else {
             let mut out = Vec::new();
+            release_type_self(&handle, &mut out);
             // SAFETY: the vtable belongs to the object's payload type.
             unsafe { (handle.vtable().clear)(&handle, &mut out) };
             drop(out);
@@ -738,4 +739,82 @@ pub fn maybe_track_dict(d: &PyDict, key: &PyObject, value: &PyObject) {
     let obj = unsafe { &*((d as *const PyDict as *const u8).sub(std::mem::size_of::<super::header::ObjectHeader>()) as *const PyObject) };
     debug_assert!(obj.has_payload::<PyDict>());
     track(obj);
+}
+
+// ----- Heap types as CPython's cycles -----
+//
+// A CPython class is always in cycles of its own (its `__mro__` tuple holds it, its
+// `__dict__`/`__weakref__` getset descriptors point back at it), so `del K` leaves it to
+// the collector, which finds the type, its dict, the `__mro__` and `__bases__` tuples
+// and the two descriptors: 6 objects. mempy's type keeps those as Rust fields, so a heap
+// type holds one strong reference to itself (this table, visited by its `Traverse` and
+// released by `delete_garbage`), and stands for CPython's extra objects in `count0` and
+// in the collected count.
+
+thread_local! {
+    // `ManuallyDrop`: types still alive when the thread ends are leaked (immortal), not
+    // dropped from a TLS destructor after the heap itself is gone.
+    static TYPE_SELF: std::cell::RefCell<HashMap<usize, std::mem::ManuallyDrop<PyObjectRef>>> = std::cell::RefCell::new(HashMap::new());
+}
+
+/// CPython objects a heap type stands for beyond itself: its dict and the two tuples,
+/// plus the `__dict__`/`__weakref__` descriptors when the class introduces them.
+fn type_extra_objects(t: &crate::objects::PyType) -> usize {
+    use crate::objects::typeobj::flags;
+    let introduces = t.has_flag(flags::HAS_DICT) && !t.bases.borrow().iter().any(|b| b.has_flag(flags::HAS_DICT));
+    if introduces { 5 } else { 3 }
+}
+
+/// Called once a class statement (or `type(...)`) built heap type `t`.
+pub fn heap_type_created(t: &PyObject) {
+    let Some(ty) = t.payload::<crate::objects::PyType>() else { return };
+    let extra = type_extra_objects(ty) as isize;
+    TYPE_SELF.with(|m| m.borrow_mut().insert(t.addr(), std::mem::ManuallyDrop::new(t.to_owned())));
+    with_heap(|h| {
+        let g0 = &h.generations[0];
+        g0.count.set(g0.count.get() + extra);
+    });
+}
+
+/// Visits a heap type's reference to itself (from `Traverse for PyType`).
+pub fn visit_type_self(t: &crate::objects::PyType, visit: &mut dyn FnMut(&PyObjectRef)) {
+    // The payload sits right after the object header (`Py<T>` is `repr(C)`).
+    let addr = t as *const crate::objects::PyType as usize - std::mem::size_of::<super::header::ObjectHeader>();
+    TYPE_SELF.with(|m| {
+        if let Some(r) = m.borrow().get(&addr) {
+            visit(r);
+        }
+    });
+}
+
+/// Releases a heap type's reference to itself (its `tp_clear`).
+fn release_type_self(obj: &PyObject, out: &mut Vec<PyObjectRef>) {
+    if let Some(r) = TYPE_SELF.with(|m| m.borrow_mut().remove(&obj.addr())) {
+        out.push(std::mem::ManuallyDrop::into_inner(r));
+    }
+}
+
+/// The extra CPython objects a dying heap type stands for (count0 bookkeeping).
+pub(crate) fn heap_type_freed(obj: &PyObject) {
+    if let Some(ty) = obj.payload::<crate::objects::PyType>() {
+        if ty.core.heap_type {
+            let extra = type_extra_objects(ty) as isize;
+            with_heap(|h| {
+                let g0 = &h.generations[0];
+                g0.count.set((g0.count.get() - extra).max(0));
+            });
+        }
+    }
+}
+
+/// Extra objects counted for the heap types in a list about to be deleted.
+fn extra_in(head: *const GcLinks) -> usize {
+    list_objects(head)
+        .into_iter()
+        .map(|o| {
+            // SAFETY: objects of the unreachable list are alive here.
+            let obj = unsafe { o.as_ref() };
+            obj.payload::<crate::objects::PyType>().filter(|t| t.core.heap_type).map_or(0, type_extra_objects)
+        })
+        .sum()
 }

@@ -116,6 +116,9 @@ pub struct Heap {
     /// (`count0` is not changed by objects served from or returned to a free list, and
     /// `_debugmallocstats` reports them): see [`FreeList`].
     pub free_lists: [Cell<usize>; FreeList::COUNT],
+    /// Whether the last dict allocated was served from the dict free list (an instance's
+    /// inline storage gives it back: CPython allocates no dict for it).
+    pub(crate) last_dict_from_free_list: Cell<bool>,
 }
 
 /// CPython 3.11's type free lists: dict (80), float (100), list (80), tuple per length
@@ -220,6 +223,11 @@ pub fn init_allocator() -> Result<(), String> {
     }
 }
 
+/// Runs `f` with this thread's allocator (read-only views: arenas, stats, locate).
+pub fn with_allocator<R>(f: impl FnOnce(&Allocator) -> R) -> R {
+    with_heap(|h| f(&h.alloc))
+}
+
 /// Runs `f` with this thread's heap.
 #[inline]
 pub fn with_heap<R>(f: impl FnOnce(&Heap) -> R) -> R {
@@ -245,6 +253,7 @@ impl Heap {
             long_lived_total: Cell::new(0),
             long_lived_pending: Cell::new(0),
             free_lists: Default::default(),
+            last_dict_from_free_list: Cell::new(false),
         }
     }
 

@@ -196,7 +196,11 @@ pub(crate) fn alloc_object<P>(payload: P, typ: &PyObject, vtable: &'static VTabl
         // An object CPython would take from a type free list does not count in count0.
         if let Some(kind) = super::FreeList::of(obj.as_ref()) {
             with_heap(|h| {
-                if h.free_list_take(kind) && gc {
+                let taken = h.free_list_take(kind);
+                if kind == super::FreeList::Dict {
+                    h.last_dict_from_free_list.set(taken);
+                }
+                if taken && gc {
                     let g0 = &h.generations[0];
                     g0.count.set((g0.count.get() - 1).max(0));
                 }
@@ -246,9 +250,15 @@ pub fn new_ext_object<T: PyPayload>(base: T, typ: &PyObject, nslots: usize, dict
                     crate::modules::sys_memory::note_instance(typ.addr());
                 }
                 super::collect::untrack(d);
+                // CPython allocates no dict here: undo the dict's accounting.
                 with_heap(|h| {
-                    let g0 = &h.generations[0];
-                    g0.count.set((g0.count.get() - 1).max(0));
+                    if h.last_dict_from_free_list.replace(false) {
+                        let c = &h.free_lists[super::FreeList::Dict.index()];
+                        c.set(c.get() + 1);
+                    } else {
+                        let g0 = &h.generations[0];
+                        g0.count.set((g0.count.get() - 1).max(0));
+                    }
                 });
             }
         }
@@ -364,6 +374,7 @@ unsafe fn dealloc(obj: NonNull<PyObject>) {
         obj.as_ptr() as *mut u8
     };
     // Inline attribute storage was never counted in `count0`.
+    super::collect::heap_type_freed(o);
     let inline = o.payload::<PyDict>().is_some_and(|d| d.inline_values.get());
     // Objects CPython would keep on a type free list leave count0 unchanged.
     let to_free_list = !inline && super::FreeList::of(o).is_some_and(|k| with_heap(|h| h.free_list_put(k)));
