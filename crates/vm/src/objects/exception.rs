@@ -253,6 +253,8 @@ fn exc_init(vm: &Vm, args: Args) -> PyResult {
         set_attr(vm, o, "end_offset", end_offset);
         set_attr(vm, o, "print_file_and_line", vm.none());
     }
+    // CPython's oserror_init: with a filename, `args` keeps only (errno, strerror).
+    let pos = if cls.is_subtype(&ex.os_error) && (3..=5).contains(&pos.len()) { pos[..2].to_vec() } else { pos };
     *e.args.borrow_mut() = vm.new_tuple_ref(pos);
     Ok(vm.none())
 }
