@@ -13,6 +13,7 @@ pub mod builtins;
 pub mod eval;
 pub mod format;
 pub mod heap;
+pub mod introspect;
 pub mod modules;
 pub mod objects;
 pub mod protocol;

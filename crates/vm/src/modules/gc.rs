@@ -105,6 +105,7 @@ pub fn call_weakref_callback(vm: &Vm, cb: &PyObjectRef, wr: &PyObjectRef) {
 #[inline]
 pub fn safe_point(vm: &Vm) {
     if collect::collection_pending() {
+        crate::introspect::report::sample();
         collect::collect_if_pending(&VmEnv(vm));
     }
 }

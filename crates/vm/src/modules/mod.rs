@@ -7,7 +7,9 @@
 //! `weakref`, `psutil`, the memory parts of `sys`) belong to the gc issue; the
 //! collector they drive is `heap/collect.rs`.
 
+pub mod dis;
 pub mod io;
+pub mod mempy;
 pub mod weakref;
 pub mod os;
 pub mod psutil;
@@ -31,6 +33,8 @@ pub const BUILTIN_MODULES: &[(&str, fn(&Vm) -> PyRef<PyModule>)] = &[
     ("sys", sys::make),
     ("math", math::make),
     ("time", time::make),
+    ("dis", dis::make),
+    ("mempy", mempy::make),
 ];
 
 /// Creates the native module `name` (registering it in `sys.modules`), or None if

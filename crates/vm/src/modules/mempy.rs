@@ -1,0 +1,71 @@
+//! The `mempy` module: the memory views of `crates/vm/src/introspect/` for Python
+//! programs. `heap_map(path)` writes the SVG picture of the arenas, `heap_text()` returns
+//! the plain-text map, `refs(obj)` and `why(obj)` return the same short reports as the
+//! REPL's `:refs` and `:why`, `gc_summary()` the one of `:gc`. The drawings come from the
+//! renderers the driver installs (`introspect::render`).
+
+use crate::args::Args;
+use crate::heap::{PyObjectRef, PyRef};
+use crate::introspect::{self, render};
+use crate::objects::{PyModule, PyStr};
+use crate::vm::{PyResult, Vm};
+
+pub(crate) fn make(vm: &Vm) -> PyRef<PyModule> {
+    let m = vm.new_module("mempy");
+    vm.add_functions(
+        &m,
+        &[
+            ("heap_map", mempy_heap_map),
+            ("heap_text", mempy_heap_text),
+            ("refs", mempy_refs),
+            ("why", mempy_why),
+            ("gc_summary", mempy_gc_summary),
+        ],
+    );
+    m
+}
+
+fn exactly<'a>(vm: &Vm, args: &Args<'a>, name: &str, n: usize) -> PyResult<&'a [PyObjectRef]> {
+    args.no_kwargs(vm, name)?;
+    let p = args.positional();
+    if p.len() != n {
+        return Err(vm.new_type_error(format!("{name}() takes exactly {n} argument{} ({} given)", if n == 1 { "" } else { "s" }, p.len())));
+    }
+    Ok(p)
+}
+
+fn renderers(vm: &Vm) -> PyResult<render::Renderers> {
+    render::renderers().ok_or_else(|| vm.new_runtime_error("mempy: no heap renderer installed (run under the mempy driver)"))
+}
+
+fn mempy_heap_map(vm: &Vm, args: Args) -> PyResult {
+    let p = exactly(vm, &args, "heap_map", 1)?;
+    let Some(path) = p[0].payload::<PyStr>() else {
+        return Err(vm.new_type_error("heap_map() argument must be str"));
+    };
+    let svg = (renderers(vm)?.svg)(&introspect::heap_map());
+    std::fs::write(path.as_str(), svg).map_err(|e| vm.new_exception_msg(&vm.ctx.exc.os_error, format!("{}: '{}'", e, path.as_str())))?;
+    Ok(vm.none())
+}
+
+fn mempy_heap_text(vm: &Vm, args: Args) -> PyResult {
+    exactly(vm, &args, "heap_text", 0)?;
+    let text = (renderers(vm)?.text)(&introspect::heap_map(), false);
+    Ok(vm.new_string(text))
+}
+
+fn mempy_refs(vm: &Vm, args: Args) -> PyResult {
+    let p = exactly(vm, &args, "refs", 1)?;
+    // The argument slot of the caller's stack holds one reference.
+    Ok(vm.new_string(introspect::refs(vm, &p[0], 1).to_string()))
+}
+
+fn mempy_why(vm: &Vm, args: Args) -> PyResult {
+    let p = exactly(vm, &args, "why", 1)?;
+    Ok(vm.new_string(introspect::why(vm, &p[0], Vec::new()).to_string()))
+}
+
+fn mempy_gc_summary(vm: &Vm, args: Args) -> PyResult {
+    exactly(vm, &args, "gc_summary", 0)?;
+    Ok(vm.new_string(introspect::gc_summary(vm).to_string()))
+}
