@@ -228,11 +228,6 @@ pub fn with_allocator<R>(f: impl FnOnce(&Allocator) -> R) -> R {
     with_heap(|h| f(&h.alloc))
 }
 
-/// Runs `f` with this thread's allocator (read-only views: arenas, stats, locate).
-pub fn with_allocator<R>(f: impl FnOnce(&Allocator) -> R) -> R {
-    with_heap(|h| f(&h.alloc))
-}
-
 /// Runs `f` with this thread's heap.
 #[inline]
 pub fn with_heap<R>(f: impl FnOnce(&Heap) -> R) -> R {

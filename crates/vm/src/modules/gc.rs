@@ -118,6 +118,9 @@ thread_local! {
 /// Installs the weakref-callback hook on this thread's heap and records the start-up
 /// baseline that `-X showrefcount` reports against.
 pub fn install_hooks(vm: &std::rc::Rc<Vm>) {
+    // The weakref types are static types of the interpreter (as in CPython): created
+    // before the baseline, so a program using weakrefs is not charged for them.
+    crate::objects::weakref::types(vm);
     BASELINE.with(|b| b.set(with_heap(|h| (h.live_objects(), h.allocated_blocks()))));
     let weak = std::rc::Rc::downgrade(vm);
     with_heap(|h| {
@@ -455,6 +458,14 @@ pub fn finalize_vm(vm: &Vm) -> (usize, usize) {
             if !m.as_object().is(vm.builtins.as_object()) {
                 clear_module_dict(vm, &m.dict);
             }
+        }
+    }
+    final_collect();
+    // The modules imported by the program leave sys.modules (CPython's
+    // finalize_remove_modules); what they held is freed or collected.
+    for (k, _) in modules.iter() {
+        if !special(k) && !k.payload::<crate::objects::PyStr>().is_some_and(|s| s.as_str() == "__main__") {
+            let _ = vm.sys_modules.del_item(vm, k);
         }
     }
     final_collect();
