@@ -22,6 +22,13 @@ use mempy_vm::objects::PyBaseExceptionRef;
 use mempy_vm::vm::Sink;
 use mempy_vm::{CompileFailure, CompileMode, Vm};
 
+mod dump;
+mod inspect;
+pub mod views;
+
+pub use dump::{dump, DumpStage};
+pub use inspect::HELP as MEMORY_COMMANDS_HELP;
+
 /// Native stack reserved for the VM thread.
 pub const STACK_SIZE: usize = 1 << 30;
 /// Stack left unused by the VM's guard (room for the deepest native call chain).
@@ -34,6 +41,10 @@ pub struct RunOptions {
     pub argv: Vec<String>,
     pub show_refcount: bool,
     pub gc_stress: bool,
+    /// `--heap-report`: print the heap report at exit (stderr).
+    pub heap_report: bool,
+    /// `--heap-map FILE.svg`: write the heap map at exit.
+    pub heap_map: Option<PathBuf>,
 }
 
 /// What a captured run printed and its exit status.
@@ -191,6 +202,7 @@ fn errno_text(e: &std::io::Error) -> String {
 /// A VM with the compile hook installed and `sys.argv`/`sys.path` set.
 fn new_vm(opts: &RunOptions, out: Sink, err: Sink, script_dir: String) -> Rc<Vm> {
     let _ = mempy_vm::heap::init_allocator();
+    inspect::at_start(opts);
     let vm = Vm::new(out, err);
     let marker = 0u8;
     vm.stack_base.set(&marker as *const u8 as usize);
@@ -290,6 +302,7 @@ fn report(vm: &Vm, e: PyBaseExceptionRef) -> i32 {
 /// namespaces cleared so finalizers run, final collections), then flush.
 fn shutdown(vm: &Rc<Vm>, opts: &RunOptions) {
     vm.flush_all();
+    inspect::at_exit(vm, opts);
     let (refs, blocks) = mempy_vm::modules::gc::finalize_vm(vm);
     if opts.show_refcount {
         vm.write_stderr(&format!("[{refs} refs, {blocks} blocks]\n"));
