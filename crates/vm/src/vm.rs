@@ -391,4 +391,20 @@ impl Vm {
     pub fn args<'a>(&self, args: &'a [PyObjectRef]) -> Args<'a> {
         Args::positional_only(args)
     }
+
+    /// The interned strings (teardown: see `modules::gc::finalize_vm`).
+    pub fn interned_keys(&self) -> Vec<Box<str>> {
+        self.ctx.interner.borrow().keys().cloned().collect()
+    }
+
+    /// Forgets every interned string not in `keep` (teardown only: later lookups of those
+    /// names would intern them again).
+    pub fn release_interned_except(&self, keep: &std::collections::HashSet<Box<str>>) {
+        let dropped: Vec<PyStrRef> = {
+            let mut m = self.ctx.interner.borrow_mut();
+            let gone: Vec<Box<str>> = m.keys().filter(|k| !keep.contains(*k)).cloned().collect();
+            gone.iter().filter_map(|k| m.remove(k)).collect()
+        };
+        drop(dropped);
+    }
 }

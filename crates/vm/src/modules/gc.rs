@@ -111,6 +111,8 @@ pub fn safe_point(vm: &Vm) {
 }
 
 thread_local! {
+    /// The strings interned when the VM was built.
+    static INTERNED_AT_START: RefCell<std::collections::HashSet<Box<str>>> = RefCell::new(std::collections::HashSet::new());
     /// Allocated blocks and live objects right after the VM was built.
     static BASELINE: std::cell::Cell<(usize, usize)> = const { std::cell::Cell::new((0, 0)) };
 }
@@ -121,6 +123,7 @@ pub fn install_hooks(vm: &std::rc::Rc<Vm>) {
     // The weakref types are static types of the interpreter (as in CPython): created
     // before the baseline, so a program using weakrefs is not charged for them.
     crate::objects::weakref::types(vm);
+    INTERNED_AT_START.with(|s| *s.borrow_mut() = vm.interned_keys().into_iter().collect());
     BASELINE.with(|b| b.set(with_heap(|h| (h.live_objects(), h.allocated_blocks()))));
     let weak = std::rc::Rc::downgrade(vm);
     with_heap(|h| {
@@ -471,6 +474,9 @@ pub fn finalize_vm(vm: &Vm) -> (usize, usize) {
     final_collect();
     drop(modules);
     drop(release_lists());
+    // Names the program interned are released (CPython frees its interned strings at
+    // the very end too), so only the start-up state remains.
+    INTERNED_AT_START.with(|s| vm.release_interned_except(&s.borrow()));
     let (objs0, blocks0) = BASELINE.with(|b| b.get());
     let (objs, blocks) = with_heap(|h| (h.live_objects(), h.allocated_blocks()));
     (objs.saturating_sub(objs0), blocks.saturating_sub(blocks0))
