@@ -7,14 +7,22 @@
 //! - accounting: live objects, gc allocations since the last collection (`count0`);
 //! - the three generation lists (circular doubly linked lists through `GcLinks`, with
 //!   heap-allocated sentinel heads) plus the permanent generation of `gc.freeze()`;
-//! - the stress switch (collect at every gc allocation, for `-X gcstress`);
+//! - the stress switch (`-X gcstress`: a checking trial deletion at every gc allocation);
+//! - the collector's state: debug flags, per-generation stats, `long_lived_*`, and the
+//!   lengths of CPython's type free lists ([`FreeList`], emulated for `count0` and
+//!   `_debugmallocstats`);
 //! - the trashcan queue of `raw::drop_slow`;
-//! - hooks the VM installs: the finalizer (`__del__`) and the collection trigger.
+//! - hooks the VM installs: the finalizer (`__del__`) and the weakref callback runner.
+//!
+//! An allocation over the threshold only sets `collection_pending`; the collection runs
+//! at the next safe point (`modules::gc::safe_point`, called at every call), where no
+//! container borrow is held and Python code may run.
 //!
 //! Files: `header.rs` (layouts), `handle.rs` (handles, read its table first), `raw.rs`
 //! (allocation and `drop_slow`), `traverse.rs` (the gc contract and its audited
-//! implementations). `collect.rs` (the cycle collector) is to be written: it walks the
-//! generation lists here with `Traverse`, exactly as CPython's `gc.c`.
+//! implementations), `collect.rs` (CPython 3.11's collector over the generation lists
+//! here; read its opening list of steps), `weak.rs` (weak references: target pointers
+//! and per-referent lists, cleared at dealloc and by the collector).
 #![allow(unsafe_code)]
 
 pub mod collect;
