@@ -29,10 +29,10 @@
 //! 9. **handle_resurrected_objects.** Steps 2-3 again over `unreachable`: what is now
 //!    referenced from outside, and what it reaches, moves to `old` (COLLECTING cleared).
 //! 10. **delete_garbage.** The rest is counted as collected; each object is appended to
-//!    `gc.garbage` (`DEBUG_SAVEALL`) or cleared (`VTable::clear`, CPython's `tp_clear`),
-//!    which breaks the cycles so reference counting frees them. Survivors move to `old`.
+//!     `gc.garbage` (`DEBUG_SAVEALL`) or cleared (`VTable::clear`, CPython's `tp_clear`),
+//!     which breaks the cycles so reference counting frees them. Survivors move to `old`.
 //! 11. **Stats.** `DEBUG_STATS` line, per-generation stats, result `collected +
-//!    uncollectable`.
+//!     uncollectable`; a full collection empties the type free lists.
 //!
 //! Objects freed while in a list unlink themselves (`raw::dealloc` untracks), which is
 //! why steps 7-10 walk the intrusive `unreachable` list, not a vector: Python code runs

@@ -74,7 +74,7 @@ fn sys_getsizeof(vm: &Vm, args: Args) -> PyResult {
     };
     let method = vm.lookup_special(obj, "__sizeof__");
     let result = match method {
-        Some(m) => vm.call(&m, &[obj.clone()]),
+        Some(m) => vm.call(&m, std::slice::from_ref(obj)),
         None => Err(vm.new_type_error(format!("Type {} doesn't define __sizeof__", obj.class().name()))),
     };
     let size = match result {
@@ -141,9 +141,7 @@ pub fn basic_size(vm: &Vm, o: &PyObject) -> usize {
         136
     } else if o.payload::<PyBoundMethod>().is_some() {
         48
-    } else if o.payload::<PyBuiltinFunction>().is_some() {
-        56
-    } else if o.payload::<PyModule>().is_some() {
+    } else if o.payload::<PyBuiltinFunction>().is_some() || o.payload::<PyModule>().is_some() {
         56
     } else if o.payload::<PyProperty>().is_some() {
         64
