@@ -125,7 +125,7 @@ impl Interactive {
     /// Evaluates `expr` in `__main__`; errors are printed as tracebacks.
     fn eval(&self, expr: &str) -> Option<PyObjectRef> {
         let vm: &Rc<Vm> = &self.vm;
-        let src = format!("{TMP} = (\n{expr}\n)\n");
+        let src = format!("{TMP} = ({expr}\n)\n");
         let code = match compile_hook(&src, "<stdin>", CompileMode::Module) {
             Ok(c) => c,
             Err(cf) => {

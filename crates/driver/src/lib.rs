@@ -26,7 +26,7 @@ mod dump;
 mod inspect;
 pub mod views;
 
-pub use dump::{dump, DumpStage};
+pub use dump::{dump, dump_source, DumpStage};
 pub use inspect::HELP as MEMORY_COMMANDS_HELP;
 
 /// Native stack reserved for the VM thread.
