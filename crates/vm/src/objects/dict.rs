@@ -680,16 +680,17 @@ fn dict_ior(vm: &Vm, args: Args) -> PyResult {
 
 fn dict_sizeof(vm: &Vm, args: Args) -> PyResult {
     let d = this(vm, &args.args[0])?;
+    let extra = crate::modules::sys_memory::subclass_extra(&args.args[0]);
     if d.shared_keys_owner.get() != 0 {
         return Ok(vm.new_int(crate::modules::sys_memory::shared_keys_sizeof(d.shared_keys_owner.get()) as i64));
     }
     let s = d.table_size();
     if s == 0 {
-        return Ok(vm.new_int(48));
+        return Ok(vm.new_int(48 + extra as i64));
     }
     let w = if s <= 128 { 1 } else if s <= 65536 { 2 } else { 4 };
     let e = if d.inner.borrow().general { 24 } else { 16 };
-    Ok(vm.new_int((48 + 32 + s * w + (2 * s / 3) * e) as i64))
+    Ok(vm.new_int((48 + extra + 32 + s * w + (2 * s / 3) * e) as i64))
 }
 
 pub(crate) fn init(vm: &Vm) {
