@@ -31,7 +31,14 @@ pub enum FrameResult {
 
 /// Runs `f` from `f.lasti`. With `pending`, the exception is raised at the current
 /// instruction first (generator `throw()`).
-pub fn run_frame(vm: &Vm, f: &mut Frame, mut pending: Option<PyBaseExceptionRef>) -> PyResult<FrameResult> {
+pub fn run_frame(vm: &Vm, f: &mut Frame, pending: Option<PyBaseExceptionRef>) -> PyResult<FrameResult> {
+    FRAME_GLOBALS.with(|g| g.borrow_mut().push(f.globals.clone()));
+    let r = run_frame_inner(vm, f, pending);
+    FRAME_GLOBALS.with(|g| g.borrow_mut().pop());
+    r
+}
+
+fn run_frame_inner(vm: &Vm, f: &mut Frame, mut pending: Option<PyBaseExceptionRef>) -> PyResult<FrameResult> {
     loop {
         let mut reraise = false;
         let exc = match pending.take() {
@@ -636,11 +643,31 @@ fn execute(vm: &Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<FrameResult> 
 const SCOPE_BUILTINS: &[&str] = &["locals", "globals", "vars", "dir"];
 
 thread_local! {
-    static SCOPE: std::cell::RefCell<Option<(PyDictRef, PyObjectRef)>> = const { std::cell::RefCell::new(None) };
+    /// The globals of the running frames, innermost last (pushed and popped by
+    /// [`run_frame`]): what `type(name, bases, ns)` and `globals()` read.
+    static FRAME_GLOBALS: std::cell::RefCell<Vec<PyDictRef>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// The scope published by [`set_scope`] for a scope builtin, with the depth of
+    /// [`FRAME_GLOBALS`] it belongs to.
+    static SCOPE: std::cell::RefCell<Option<(usize, PyDictRef, PyObjectRef)>> = const { std::cell::RefCell::new(None) };
 }
 
+/// Installs [`scope_hook`] as the VM's scope reader.
+pub(crate) fn init(vm: &Vm) {
+    vm.scope_hook.set(Some(scope_hook));
+}
+
+/// The scope [`set_scope`] published for the running frame, else the running frame's
+/// globals (as both globals and locals).
 fn scope_hook(_vm: &Vm) -> Option<(PyDictRef, PyObjectRef)> {
-    SCOPE.with(|s| s.borrow_mut().take())
+    let depth = FRAME_GLOBALS.with(|g| g.borrow().len());
+    if let Some((d, g, l)) = SCOPE.with(|s| s.borrow_mut().take()) {
+        if d == depth {
+            return Some((g, l));
+        }
+    }
+    let g = FRAME_GLOBALS.with(|g| g.borrow().last().cloned())?;
+    let l: PyObjectRef = g.clone().into();
+    Some((g, l))
 }
 
 /// Publishes the frame's globals and locals (a snapshot dict for function frames)
@@ -665,8 +692,8 @@ fn set_scope(vm: &Vm, f: &Frame) {
             d.into()
         }
     };
-    vm.scope_hook.set(Some(scope_hook));
-    SCOPE.with(|s| *s.borrow_mut() = Some((f.globals.clone(), locals)));
+    let depth = FRAME_GLOBALS.with(|g| g.borrow().len());
+    SCOPE.with(|s| *s.borrow_mut() = Some((depth, f.globals.clone(), locals)));
 }
 
 #[inline]
@@ -699,14 +726,13 @@ fn compare(vm: &Vm, a: &PyObject, b: &PyObject, op: ComparisonOperator) -> PyRes
     vm.rich_compare(a, b, op)
 }
 
-/// Records `name` and `obj` on an AttributeError (for "Did you mean").
+/// Records `name` and `obj` on an AttributeError (for "Did you mean"), overwriting
+/// them as CPython 3.11's `set_attribute_error_context` does.
 fn attr_error_context(vm: &Vm, e: PyBaseExceptionRef, o: &PyObjectRef, name: &PyStrRef) -> PyBaseExceptionRef {
     if e.as_object().class().is_subtype(&vm.ctx.exc.attribute_error) {
         let eo: PyObjectRef = e.clone().into();
-        if let Ok(None) = vm.get_attribute_opt(&eo, "obj") {
-            let _ = vm.set_attribute(&eo, &vm.intern("name"), Some(name.clone().into()));
-            let _ = vm.set_attribute(&eo, &vm.intern("obj"), Some(o.clone()));
-        }
+        let _ = vm.set_attribute(&eo, &vm.intern("name"), Some(name.clone().into()));
+        let _ = vm.set_attribute(&eo, &vm.intern("obj"), Some(o.clone()));
     }
     e
 }

@@ -23,6 +23,7 @@ use crate::vm::{PyResult, Vm};
 
 /// Registers the builtins and type methods that live in `eval/`.
 pub(crate) fn init(vm: &Vm) {
+    dispatch::init(vm);
     generator::init(vm);
     class::init(vm);
     import::init(vm);

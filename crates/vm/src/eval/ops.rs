@@ -181,12 +181,33 @@ pub fn binary_op(vm: &Vm, a: &PyObject, b: &PyObject, op: BinaryOperator) -> PyR
     if op.without_inplace() == BinaryOperator::Add && a.payload::<PyStr>().is_some() {
         return Err(vm.new_type_error(format!("can only concatenate str (not \"{}\") to str", cb.name())));
     }
+    if op.without_inplace() == BinaryOperator::Multiply {
+        // CPython falls back to the sequence's `sq_repeat`, which rejects a non-int count.
+        let other = if is_sequence(a) {
+            Some(cb)
+        } else if is_sequence(b) {
+            Some(ca)
+        } else {
+            None
+        };
+        if let Some(t) = other {
+            return Err(vm.new_type_error(format!("can't multiply sequence by non-int of type '{}'", t.name())));
+        }
+    }
     Err(vm.new_type_error(format!(
         "unsupported operand type(s) for {}: '{}' and '{}'",
         if op == BinaryOperator::Power { "** or pow()" } else { op.symbol() },
         ca.name(),
         cb.name()
     )))
+}
+
+/// Objects with CPython's `sq_repeat` (str, bytes, list, tuple and their subclasses).
+fn is_sequence(o: &PyObject) -> bool {
+    o.payload::<PyStr>().is_some()
+        || o.payload::<crate::objects::bytes::PyBytes>().is_some()
+        || o.payload::<PyList>().is_some()
+        || o.payload::<PyTuple>().is_some()
 }
 
 fn ord_result(vm: &Vm, o: Option<Ordering>, op: ComparisonOperator) -> PyResult {
