@@ -226,7 +226,8 @@ fn sys_debugmallocstats(vm: &Vm, args: Args) -> PyResult {
     args.no_kwargs(vm, "_debugmallocstats")?;
     let mut text = String::new();
     let _ = with_heap(|h| h.write_debug_stats(&mut text));
-    if !text.is_empty() {
+    // One blank line between the pymalloc part (if any) and the free-list lines.
+    if !text.is_empty() && !text.ends_with("\n\n") {
         text.push('\n');
     }
     free_list_lines(&mut text);
