@@ -15,17 +15,16 @@ use crate::vm::{PyResult, Vm};
 /// remove entries immediately, which is what CPython does outside iteration).
 const PYTHON_PART: &str = r#"
 class WeakMethod:
-    __slots__ = ("_obj_ref", "_func_ref", "_meth_type", "__weakref__")
+    __slots__ = ("_obj_ref", "_func_ref", "__weakref__")
     def __init__(self, meth, callback=None):
         self._obj_ref = ref(meth.__self__, None if callback is None else (lambda wr, s=self, cb=callback: cb(s)))
         self._func_ref = ref(meth.__func__)
-        self._meth_type = type(meth)
     def __call__(self):
         obj = self._obj_ref()
         func = self._func_ref()
         if obj is None or func is None:
             return None
-        return self._meth_type(func, obj)
+        return func.__get__(obj, type(obj))
 
 def _value_remover(selfref, key):
     def remove(wr):
