@@ -12,6 +12,31 @@ use crate::heap::{PyObjectRef, PyRef};
 use crate::objects::{PyCell, PyCode, PyDictRef, PyFrame};
 use crate::vm::Vm;
 
+/// At most this many spare buffer pairs are kept per code object, each of at most
+/// `MAX_POOLED` slots: a call then allocates neither its fast locals nor its stack.
+const SPARES_PER_CODE: usize = 8;
+const MAX_POOLED: usize = 256;
+
+impl Drop for Frame {
+    /// Releases the locals, cells and stack in that order (the order of the fields),
+    /// then gives the emptied buffers back to the code object. The values are dropped
+    /// before its spares are borrowed: a `__del__` they run may create frames.
+    fn drop(&mut self) {
+        let mut fastlocals = std::mem::take(&mut self.fastlocals);
+        fastlocals.clear();
+        drop(std::mem::take(&mut self.cells));
+        let mut stack = std::mem::take(&mut self.stack);
+        stack.clear();
+        if fastlocals.capacity() <= MAX_POOLED && stack.capacity() <= MAX_POOLED {
+            if let Ok(mut spares) = self.code.spare_buffers.try_borrow_mut() {
+                if spares.len() < SPARES_PER_CODE {
+                    spares.push((fastlocals, stack));
+                }
+            }
+        }
+    }
+}
+
 /// A block of the block stack.
 #[derive(Clone, Copy, Debug)]
 pub enum Block {
@@ -46,6 +71,7 @@ pub struct Frame {
 impl Frame {
     /// A frame for `code` with empty fast locals and fresh cells for its cell
     /// variables (free variables are appended by the caller from the closure).
+    #[inline]
     pub fn new(vm: &Vm, code: PyRef<PyCode>, globals: PyDictRef, locals: Option<PyObjectRef>) -> Frame {
         let c = &code.code;
         let nlocals = c.varnames.len();
@@ -53,12 +79,15 @@ impl Frame {
         for _ in 0..c.cellvars.len() {
             cells.push(vm.new_object(PyCell::default(), &vm.ctx.types.cell_type));
         }
-        let stack = Vec::with_capacity(c.max_stack as usize + 2);
+        let spare = code.spare_buffers.try_borrow_mut().ok().and_then(|mut s| s.pop());
+        let (mut fastlocals, mut stack) = spare.unwrap_or_default();
+        fastlocals.resize(nlocals, None);
+        stack.reserve(c.max_stack as usize + 2);
         Frame {
             globals,
             builtins: vm.builtins.dict.clone(),
             locals,
-            fastlocals: vec![None; nlocals],
+            fastlocals,
             cells,
             stack,
             blocks: Vec::new(),

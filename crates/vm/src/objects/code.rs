@@ -19,7 +19,13 @@ pub struct PyCode {
     pub varnames: Vec<PyStrRef>,
     /// For each cell variable that is also a parameter, the parameter's slot.
     pub cell2arg: Vec<(usize, usize)>,
+    /// Emptied fast-locals and value-stack buffers of finished frames of this code,
+    /// reused by its next frames (`eval/frame.rs`); they hold no objects.
+    pub spare_buffers: std::cell::RefCell<Vec<FrameBuffers>>,
 }
+
+/// A frame's fast locals and value stack (empty while spare).
+pub type FrameBuffers = (Vec<Option<PyObjectRef>>, Vec<PyObjectRef>);
 
 impl PyPayload for PyCode {
     const GC: bool = false;
@@ -63,7 +69,7 @@ pub fn new_code(vm: &Vm, code: Rc<CodeObject>) -> PyRef<PyCode> {
         .enumerate()
         .filter_map(|(ci, name)| code.varnames[..nargs.min(code.varnames.len())].iter().position(|v| v == name).map(|ai| (ci, ai)))
         .collect();
-    vm.new_object(PyCode { code, consts, names, varnames, cell2arg }, &vm.ctx.types.code_type)
+    vm.new_object(PyCode { code, consts, names, varnames, cell2arg, spare_buffers: Default::default() }, &vm.ctx.types.code_type)
 }
 
 fn code_repr(vm: &Vm, args: Args) -> PyResult {

@@ -38,7 +38,36 @@ pub mod flags {
 #[derive(Default)]
 pub struct AttrTable {
     entries: Vec<(PyStrRef, PyObjectRef)>,
-    index: HashMap<usize, usize>,
+    index: HashMap<usize, usize, PtrHash>,
+}
+
+/// Hashes an object address (an interned name's pointer) with one multiply: the keys
+/// are already unique, SipHash only cost time on every attribute lookup.
+#[derive(Default, Clone, Copy)]
+pub struct PtrHash;
+
+impl std::hash::BuildHasher for PtrHash {
+    type Hasher = PtrHasher;
+    fn build_hasher(&self) -> PtrHasher {
+        PtrHasher(0)
+    }
+}
+
+#[derive(Default)]
+pub struct PtrHasher(u64);
+
+impl std::hash::Hasher for PtrHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = ((n as u64) >> 4).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(26);
+    }
 }
 
 impl AttrTable {
