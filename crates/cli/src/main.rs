@@ -1,16 +1,26 @@
-//! The `mempy` command: `mempy FILE [ARGS]`, `mempy -c CODE [ARGS]`, and `mempy`
-//! alone for a REPL. Flags are parsed here (clap) and mapped to
-//! `mempy_driver::RunOptions`; everything else is the driver's.
+//! The `mempy` command: `mempy [options] [-c CODE | FILE | -] [ARGS]`, and `mempy` alone
+//! for a REPL (or, when standard input is not a terminal, the program read from it).
+//! Flags are parsed here (clap) and mapped to `mempy_driver::RunOptions`; the REPL's
+//! line editing is `repl.rs`, its Tab completion `complete.rs`; everything else is the
+//! driver's. Usage errors are clap's messages with exit status 2, as CPython's.
 
+use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Arg, ArgAction, Command};
-use mempy_driver::{Input, Interactive, RunOptions};
+use mempy_driver::{Program, RunOptions};
+
+mod complete;
+mod repl;
 
 fn cli() -> Command {
     Command::new("mempy")
         .about("A Python 3.11 interpreter whose subject is memory management")
-        .arg(Arg::new("command").short('c').value_name("CODE").help("program passed in as string"))
+        .override_usage("mempy [OPTIONS] [-c CODE | FILE | -] [ARGS]...")
+        .arg(Arg::new("command").short('c').value_name("CODE").allow_hyphen_values(true).help("program passed in as string (terminates option list)"))
+        .arg(Arg::new("inspect").short('i').action(ArgAction::SetTrue).help("inspect interactively after running script (also after an exception)"))
+        .arg(Arg::new("unbuffered").short('u').action(ArgAction::SetTrue).help("force the stdout stream to be unbuffered"))
         .arg(Arg::new("xopt").short('X').value_name("OPT").action(ArgAction::Append).help("showrefcount | gcstress"))
         .disable_version_flag(true)
         .arg(Arg::new("version").short('V').long("version").action(ArgAction::SetTrue).help("print the Python version number and exit"))
@@ -18,11 +28,13 @@ fn cli() -> Command {
         .arg(Arg::new("dump").long("dump").value_name("STAGE").value_parser(["tokens", "ast", "bytecode"]).help("print a pipeline stage of FILE and exit"))
         .arg(Arg::new("heap-report").long("heap-report").action(ArgAction::SetTrue).help("print a summary of the heap's life at exit (stderr)"))
         .arg(Arg::new("heap-map").long("heap-map").value_name("FILE.svg").help("write a picture of the arenas at exit"))
-        .arg(Arg::new("args").value_name("FILE [ARGS]").num_args(0..).trailing_var_arg(true).allow_hyphen_values(true))
+        .arg(Arg::new("args").value_name("FILE | - [ARGS]").num_args(0..).trailing_var_arg(true))
 }
 
 fn main() -> ExitCode {
-    let m = cli().get_matches();
+    // clap exits with status 2 on a usage error (and 0 for `-h`), as CPython does.
+    let (head, tail) = split_after_command(std::env::args_os().collect());
+    let m = cli().get_matches_from(head);
     let mut opts = RunOptions::default();
     for x in m.get_many::<String>("xopt").into_iter().flatten() {
         match x.as_str() {
@@ -36,66 +48,63 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     opts.heap_report = m.get_flag("heap-report");
-    opts.heap_map = m.get_one::<String>("heap-map").map(std::path::PathBuf::from);
+    opts.heap_map = m.get_one::<String>("heap-map").map(PathBuf::from);
+    opts.unbuffered = m.get_flag("unbuffered");
+    let quiet = m.get_flag("quiet");
+    let inspect = m.get_flag("inspect");
     let rest: Vec<String> = m.get_many::<String>("args").into_iter().flatten().cloned().collect();
-    let status = if let Some(stage) = m.get_one::<String>("dump") {
+    if let Some(stage) = m.get_one::<String>("dump") {
         let (Some(stage), Some(file)) = (mempy_driver::DumpStage::parse(stage), rest.first()) else {
             eprintln!("mempy: --dump needs a file: mempy --dump {stage} FILE");
             return ExitCode::from(2);
         };
-        mempy_driver::dump(stage, std::path::Path::new(file))
-    } else if let Some(code) = m.get_one::<String>("command") {
-        opts.argv = std::iter::once("-c".to_string()).chain(rest).collect();
-        mempy_driver::run_command(code, &opts)
-    } else if let Some(file) = rest.first() {
+        return status(mempy_driver::dump(stage, std::path::Path::new(file)));
+    }
+    // `sys.argv` as CPython sets it: `['-c', ...]`, `['-', ...]`, `[FILE, ...]`, or `['']`.
+    let program = if let Some(code) = m.get_one::<String>("command") {
+        let tail = tail.into_iter().map(|a| a.to_string_lossy().into_owned());
+        opts.argv = std::iter::once("-c".to_string()).chain(rest).chain(tail).collect();
+        Some(Program::Command(code.clone()))
+    } else if let Some(first) = rest.first() {
         opts.argv = rest.clone();
-        mempy_driver::run_file(std::path::Path::new(file), &opts)
+        Some(if first == "-" { Program::Stdin } else { Program::File(PathBuf::from(first)) })
+    } else if !std::io::stdin().is_terminal() && !inspect {
+        Some(Program::Stdin)
     } else {
-        repl(opts, m.get_flag("quiet"))
+        None
     };
-    ExitCode::from((status & 0xff) as u8)
+    status(match program {
+        Some(p) if !inspect => mempy_driver::run_program(&p, &opts),
+        p => repl::repl(opts, p, quiet || inspect),
+    })
 }
 
-/// The interactive prompt: `>>> `, `... ` for continuation lines, Ctrl-D exits.
-fn repl(opts: RunOptions, quiet: bool) -> i32 {
-    let r = mempy_driver::on_big_stack(move || {
-        let Ok(mut rl) = rustyline::DefaultEditor::new() else { return 1 };
-        let session = Interactive::new(&opts);
-        if !quiet {
-            eprintln!("Python 3.11.7 (mempy {}) on {}", env!("CARGO_PKG_VERSION"), std::env::consts::OS);
-            eprintln!("Type \":help\" for the memory commands (:heap, :refs, :why, :gc, :alloc).");
+/// Splits the command line after `-c CODE`: as in CPython, `-c` ends the option list,
+/// so what follows the code is `sys.argv[1:]` even when it looks like an option.
+fn split_after_command(args: Vec<std::ffi::OsString>) -> (Vec<std::ffi::OsString>, Vec<std::ffi::OsString>) {
+    let mut i = 1;
+    while i < args.len() {
+        let a = args[i].to_string_lossy();
+        if a == "--" || a == "-" || !a.starts_with('-') {
+            break;
         }
-        let mut buf = String::new();
-        loop {
-            let prompt = if buf.is_empty() { ">>> " } else { "... " };
-            match rl.readline(prompt) {
-                Ok(line) => {
-                    if buf.is_empty() && line.trim().is_empty() {
-                        continue;
-                    }
-                    if buf.is_empty() && line.trim_start().starts_with(':') {
-                        let _ = rl.add_history_entry(line.trim());
-                        print!("{}", session.command(&line));
-                        continue;
-                    }
-                    buf.push_str(&line);
-                    buf.push('\n');
-                    if let Input::NeedMore = session.classify(&buf) {
-                        continue;
-                    }
-                    let _ = rl.add_history_entry(buf.trim_end());
-                    let src = std::mem::take(&mut buf);
-                    if let Some(status) = session.run_observed(&src) {
-                        return status;
-                    }
-                }
-                Err(rustyline::error::ReadlineError::Interrupted) => {
-                    buf.clear();
-                    eprintln!("KeyboardInterrupt");
-                }
-                Err(_) => return 0,
-            }
+        if a == "-c" {
+            return split_at(args, i + 2);
         }
-    });
-    r.unwrap_or(mempy_driver::EXIT_INTERNAL)
+        if a.starts_with("-c") {
+            return split_at(args, i + 1);
+        }
+        // Options that take a separate value.
+        i += if matches!(a.as_ref(), "-X" | "--dump" | "--heap-map") { 2 } else { 1 };
+    }
+    (args, Vec::new())
+}
+
+fn split_at(mut args: Vec<std::ffi::OsString>, at: usize) -> (Vec<std::ffi::OsString>, Vec<std::ffi::OsString>) {
+    let tail = args.split_off(at.min(args.len()));
+    (args, tail)
+}
+
+fn status(code: i32) -> ExitCode {
+    ExitCode::from((code & 0xff) as u8)
 }

@@ -9,7 +9,8 @@
 //!
 //! The VM never depends on the parser or the compiler: the driver installs a
 //! compile hook (`Vm::compile_hook`) used by imports. The CLI (`crates/cli`) is a
-//! thin layer over [`run_file`], [`run_command`] and [`Interactive`].
+//! thin layer over [`run_program`] and [`Interactive`]; where a program comes from is
+//! `program.rs`, the REPL's Tab completion `complete.rs`.
 
 use std::cell::RefCell;
 use std::io::Write;
@@ -22,12 +23,15 @@ use mempy_vm::objects::PyBaseExceptionRef;
 use mempy_vm::vm::Sink;
 use mempy_vm::{CompileFailure, CompileMode, Vm};
 
+mod complete;
 mod dump;
 mod inspect;
+mod program;
 pub mod views;
 
 pub use dump::{dump, dump_source, DumpStage};
 pub use inspect::HELP as MEMORY_COMMANDS_HELP;
+pub use program::{run_program, run_stdin, Program};
 
 /// Native stack reserved for the VM thread.
 pub const STACK_SIZE: usize = 1 << 30;
@@ -45,6 +49,8 @@ pub struct RunOptions {
     pub heap_report: bool,
     /// `--heap-map FILE.svg`: write the heap map at exit.
     pub heap_map: Option<PathBuf>,
+    /// `-u`: stdout is written through at every write.
+    pub unbuffered: bool,
 }
 
 /// What a captured run printed and its exit status.
@@ -69,26 +75,29 @@ pub fn run_file(path: &Path, opts: &RunOptions) -> i32 {
     let path = path.to_path_buf();
     let opts = opts.clone();
     let r = on_big_stack(move || {
-        let out: Sink = Box::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()));
         let err: Sink = Box::new(std::io::stderr());
-        run_file_on(&path, &opts, out, err)
+        run_file_on(&path, &opts, stdout_sink(&opts), err)
     });
     finish(r)
 }
 
 /// `mempy -c CODE`.
 pub fn run_command(code: &str, opts: &RunOptions) -> i32 {
-    let code = code.to_string();
-    let opts = opts.clone();
-    let r = on_big_stack(move || {
-        let out: Sink = Box::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()));
-        let err: Sink = Box::new(std::io::stderr());
-        let vm = new_vm(&opts, out, err, std::env::current_dir().unwrap_or_default().display().to_string());
-        let code_ = run_source(&vm, &code, "<string>");
-        shutdown(&vm, &opts);
-        code_
-    });
-    finish(r)
+    run_program(&Program::Command(code.to_string()), opts)
+}
+
+/// The program's stdout: buffered (flushed at exit), or written through with `-u`.
+fn stdout_sink(opts: &RunOptions) -> Sink {
+    if opts.unbuffered {
+        Box::new(LineFlush(std::io::stdout()))
+    } else {
+        Box::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()))
+    }
+}
+
+/// CPython's message for a script it can't open.
+fn cant_open(abs: &Path, e: &std::io::Error) -> String {
+    format!("mempy: can't open file '{}': [Errno {}] {}\n", abs.display(), e.raw_os_error().unwrap_or(2), errno_text(e))
 }
 
 fn finish(r: Option<i32>) -> i32 {
@@ -172,13 +181,7 @@ fn run_file_on(path: &Path, opts: &RunOptions, out: Sink, err: Sink) -> i32 {
         Ok(b) => String::from_utf8_lossy(&b).into_owned(),
         Err(e) => {
             let mut err = err;
-            let _ = writeln!(
-                err,
-                "mempy: can't open file '{}': [Errno {}] {}",
-                abs.display(),
-                e.raw_os_error().unwrap_or(2),
-                errno_text(&e)
-            );
+            let _ = err.write_all(cant_open(&abs, &e).as_bytes());
             return 2;
         }
     };
@@ -327,7 +330,13 @@ pub enum Input {
 
 impl Interactive {
     pub fn new(opts: &RunOptions) -> Interactive {
-        let vm = new_vm(opts, Box::new(LineFlush(std::io::stdout())), Box::new(std::io::stderr()), String::new());
+        Interactive::with_script_dir(opts, "")
+    }
+
+    /// A session whose `sys.path[0]` is `script_dir`. Installs the Ctrl-C handler.
+    fn with_script_dir(opts: &RunOptions, script_dir: &str) -> Interactive {
+        mempy_vm::interrupt::install_sigint_handler();
+        let vm = new_vm(opts, Box::new(LineFlush(std::io::stdout())), Box::new(std::io::stderr()), script_dir.to_string());
         let main = vm.new_module("__main__");
         main.dict.set_item_str(&vm, &vm.intern("__builtins__"), vm.builtins.clone().into());
         main.dict.set_item_str(&vm, &vm.intern("__annotations__"), vm.new_dict().into());
@@ -340,12 +349,13 @@ impl Interactive {
     /// complete only after a blank line.
     pub fn classify(&self, src: &str) -> Input {
         if let Err(e) = mempy_parser::parse(src) {
-            if e.is_incomplete_input() {
-                return Input::NeedMore;
-            }
+            // An error that more lines can't fix is reported at once, as CPython does.
+            return if e.is_incomplete_input() { Input::NeedMore } else { Input::Complete };
         }
         let first = src.lines().next().unwrap_or("");
-        let opens_block = first.trim_end().ends_with(':') || src.lines().count() > 1;
+        let word = first.trim_start().split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '@')).next().unwrap_or("");
+        let compound = matches!(word, "if" | "while" | "for" | "def" | "class" | "with" | "try" | "async") || word.starts_with('@');
+        let opens_block = compound || first.trim_end().ends_with(':') || src.lines().count() > 1;
         if opens_block && !src.ends_with("\n\n") && !src.trim().is_empty() {
             return Input::NeedMore;
         }
@@ -355,6 +365,8 @@ impl Interactive {
     /// Runs one input; `Some(status)` when the program asked to exit.
     pub fn run(&self, src: &str) -> Option<i32> {
         let vm = &self.vm;
+        // A Ctrl-C that arrived at the prompt or after the last check is stale.
+        mempy_vm::interrupt::take_interrupt();
         let code = match compile_hook(src, "<stdin>", CompileMode::Interactive) {
             Ok(c) => c,
             Err(cf) => {

@@ -4,7 +4,7 @@
 //! Map: `heap/` (the only unsafe code: layout, handles, allocation, gc lists),
 //! `objects/` (one file per type), `protocol.rs` (attribute access, calls, repr,
 //! compare...), `eval/` (frames, dispatch, calls, operators), `builtins/`, `modules/`,
-//! `format.rs`, `traceback.rs`, `vm.rs` (the `Vm` and its constructors), `args.rs`
+//! `format.rs`, `traceback.rs`, `interrupt.rs` (the Ctrl-C flag), `vm.rs` (the `Vm` and its constructors), `args.rs`
 //! (native function arguments). Start with `heap/handle.rs`, then `objects/mod.rs`.
 #![deny(unsafe_code)]
 
@@ -13,6 +13,7 @@ pub mod builtins;
 pub mod eval;
 pub mod format;
 pub mod heap;
+pub mod interrupt;
 pub mod introspect;
 pub mod modules;
 pub mod objects;

@@ -1,0 +1,120 @@
+//! Where a program comes from: a file, `-c CODE`, or standard input (`mempy -` and piped
+//! stdin, named `<stdin>` as CPython names it). Runs one to completion on a fresh VM
+//! ([`run_program`]), or inside a REPL session for `-i` ([`Interactive::run_program`]),
+//! where an uncaught exception, `SystemExit` included, is printed and the session goes on,
+//! as CPython does. The pipeline itself (compile, run, report) is in `lib.rs`.
+
+use std::io::Read;
+use std::path::PathBuf;
+
+use mempy_vm::objects::typeobj::ObjectClass;
+use mempy_vm::CompileMode;
+
+use crate::{absolute, compile_error_exception, compile_hook, finish, new_vm, on_big_stack, run_file, run_source, shutdown, stdout_sink, Interactive, RunOptions};
+
+/// The program to run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Program {
+    /// `mempy FILE`.
+    File(PathBuf),
+    /// `mempy -c CODE`.
+    Command(String),
+    /// `mempy -` or a pipe on standard input.
+    Stdin,
+}
+
+impl Program {
+    /// The directory CPython puts first on `sys.path`: the script's, or `''`.
+    fn script_dir(&self) -> String {
+        match self {
+            Program::File(p) => absolute(p).parent().map(|d| d.display().to_string()).unwrap_or_default(),
+            Program::Command(_) => std::env::current_dir().unwrap_or_default().display().to_string(),
+            Program::Stdin => String::new(),
+        }
+    }
+
+    /// The source and the file name tracebacks show; `Err(message)` when a file can't
+    /// be read (CPython's wording).
+    fn source(&self) -> Result<(String, String), String> {
+        match self {
+            Program::File(p) => {
+                let abs = absolute(p);
+                match std::fs::read(&abs) {
+                    Ok(b) => Ok((String::from_utf8_lossy(&b).into_owned(), abs.display().to_string())),
+                    Err(e) => Err(crate::cant_open(&abs, &e)),
+                }
+            }
+            Program::Command(c) => Ok((c.clone(), "<string>".into())),
+            Program::Stdin => {
+                let mut b = Vec::new();
+                let _ = std::io::stdin().lock().read_to_end(&mut b);
+                Ok((String::from_utf8_lossy(&b).into_owned(), "<stdin>".into()))
+            }
+        }
+    }
+}
+
+/// Runs `program` on a fresh VM and returns the exit status.
+pub fn run_program(program: &Program, opts: &RunOptions) -> i32 {
+    match program {
+        Program::File(p) => run_file(p, opts),
+        Program::Command(_) | Program::Stdin => {
+            let program = program.clone();
+            let opts = opts.clone();
+            let r = on_big_stack(move || {
+                let (source, filename) = match program.source() {
+                    Ok(s) => s,
+                    Err(_) => return 2,
+                };
+                let vm = new_vm(&opts, stdout_sink(&opts), Box::new(std::io::stderr()), program.script_dir());
+                let status = run_source(&vm, &source, &filename);
+                shutdown(&vm, &opts);
+                status
+            });
+            finish(r)
+        }
+    }
+}
+
+/// `mempy -` and piped stdin.
+pub fn run_stdin(opts: &RunOptions) -> i32 {
+    run_program(&Program::Stdin, opts)
+}
+
+impl Interactive {
+    /// A session whose `sys.path[0]` is `program`'s directory (`-i`).
+    pub fn for_program(opts: &RunOptions, program: &Program) -> Interactive {
+        Interactive::with_script_dir(opts, &program.script_dir())
+    }
+
+    /// Runs `program` in the session's `__main__` before the prompt (`-i`). An uncaught
+    /// exception, `SystemExit` included, is printed and the session goes on, as in
+    /// CPython; a file that can't be opened gives `Some(2)`.
+    pub fn run_program(&self, program: &Program) -> Option<i32> {
+        let vm = &self.vm;
+        let (source, filename) = match program.source() {
+            Ok(s) => s,
+            Err(msg) => {
+                vm.write_stderr(&msg);
+                return Some(2);
+            }
+        };
+        if let Program::File(_) = program {
+            self.globals.set_item_str(vm, &vm.intern("__file__"), vm.new_str(&filename));
+            self.globals.set_item_str(vm, &vm.intern("__cached__"), vm.none());
+        }
+        let r = match compile_hook(&source, &filename, CompileMode::Module) {
+            Ok(code) => vm.run_code(code, self.globals.clone()),
+            Err(cf) => Err(compile_error_exception(vm, &cf)),
+        };
+        vm.flush_all();
+        if let Err(e) = r {
+            if e.as_object().class().is_subtype(&vm.ctx.exc.system_exit) {
+                vm.write_stderr(&mempy_vm::traceback::format_exception(vm, &e));
+            } else {
+                let _ = crate::report(vm, e);
+            }
+        }
+        None
+    }
+}
