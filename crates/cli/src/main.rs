@@ -73,9 +73,11 @@ fn main() -> ExitCode {
     } else {
         None
     };
+    // CPython prints no banner when `-i` follows a program.
     status(match program {
         Some(p) if !inspect => mempy_driver::run_program(&p, &opts),
-        p => repl::repl(opts, p, quiet || inspect),
+        Some(p) => repl::repl(opts, Some(p), true),
+        None => repl::repl(opts, None, quiet),
     })
 }
 

@@ -48,6 +48,8 @@ fn says(p: &mut PtySession, line: &str, expected: &str, prompt: &str) {
     }
 }
 
+/// Waits for the end and checks the status; removes the test's `$HOME` unless it holds
+/// a history the test reads afterwards.
 fn exits_with(mut p: PtySession, code: i32) {
     p.exp_eof().expect("mempy leaves");
     match p.process().wait() {
@@ -75,6 +77,7 @@ fn banner_function_echo_underscore_and_exit() {
     p.send_line("exit()").expect("exit sent");
     exits_with(p, 0);
     let history = std::fs::read_to_string(h.join(".mempy_history")).unwrap_or_default();
+    let _ = std::fs::remove_dir_all(&h);
     assert!(history.contains("f(21)"), "history: {history}");
 }
 
@@ -89,6 +92,7 @@ fn traceback_then_the_session_goes_on() {
     says(&mut p, "def g(:", "SyntaxError", PS1);
     p.send_control('d').expect("Ctrl-D");
     exits_with(p, 0);
+    let _ = std::fs::remove_dir_all(&h);
 }
 
 #[test]
