@@ -151,3 +151,24 @@ fn tab_completes_names_and_attributes() {
     p.send_line("exit()").expect("exit sent");
     exits_with(p, 0);
 }
+
+/// CPython prints the traceback of `KeyboardInterrupt` and goes on. Needs the eval loop
+/// to poll the flag (`mempy_vm::interrupt::take_interrupt()`); until then the first Ctrl-C
+/// is only recorded.
+#[test]
+#[ignore = "needs the eval loop's check of mempy_vm::interrupt::take_interrupt()"]
+fn ctrl_c_interrupts_a_running_loop() {
+    let h = home("loop");
+    let mut p = start(&h, &["-q"]);
+    p.exp_string(PS1).expect("prompt");
+    says(&mut p, "while True: pass", "", PS2);
+    p.send_line("").expect("line sent");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    p.send_control('c').expect("Ctrl-C");
+    p.exp_string("Traceback (most recent call last):\r\n  File \"<stdin>\", line 1, in <module>\r\nKeyboardInterrupt\r\n").expect("interrupted");
+    p.exp_string(PS1).expect("prompt");
+    says(&mut p, "1 + 1", "2\r\n", PS1);
+    p.send_line("exit()").expect("exit sent");
+    exits_with(p, 0);
+    let _ = std::fs::remove_dir_all(&h);
+}
