@@ -754,7 +754,18 @@ pub fn maybe_track_dict(d: &PyDict, key: &PyObject, value: &PyObject) {
 thread_local! {
     // `ManuallyDrop`: types still alive when the thread ends are leaked (immortal), not
     // dropped from a TLS destructor after the heap itself is gone.
-    static TYPE_SELF: std::cell::RefCell<HashMap<usize, std::mem::ManuallyDrop<PyObjectRef>>> = std::cell::RefCell::new(HashMap::new());
+    // Those left at thread end go to `keep_immortal` so they stay reachable.
+    static TYPE_SELF: TypeSelf = TypeSelf(std::cell::RefCell::new(HashMap::new()));
+}
+
+struct TypeSelf(std::cell::RefCell<HashMap<usize, std::mem::ManuallyDrop<PyObjectRef>>>);
+
+impl Drop for TypeSelf {
+    fn drop(&mut self) {
+        for &addr in self.0.get_mut().keys() {
+            super::keep_immortal(addr);
+        }
+    }
 }
 
 /// CPython objects a heap type stands for beyond itself: its dict and the two tuples,
@@ -769,7 +780,7 @@ fn type_extra_objects(t: &crate::objects::PyType) -> usize {
 pub fn heap_type_created(t: &PyObject) {
     let Some(ty) = t.payload::<crate::objects::PyType>() else { return };
     let extra = type_extra_objects(ty) as isize;
-    TYPE_SELF.with(|m| m.borrow_mut().insert(t.addr(), std::mem::ManuallyDrop::new(t.to_owned())));
+    TYPE_SELF.with(|m| m.0.borrow_mut().insert(t.addr(), std::mem::ManuallyDrop::new(t.to_owned())));
     with_heap(|h| {
         let g0 = &h.generations[0];
         g0.count.set(g0.count.get() + extra);
@@ -781,7 +792,7 @@ pub fn visit_type_self(t: &crate::objects::PyType, visit: &mut dyn FnMut(&PyObje
     // The payload sits right after the object header (`Py<T>` is `repr(C)`).
     let addr = t as *const crate::objects::PyType as usize - std::mem::size_of::<super::header::ObjectHeader>();
     TYPE_SELF.with(|m| {
-        if let Some(r) = m.borrow().get(&addr) {
+        if let Some(r) = m.0.borrow().get(&addr) {
             visit(r);
         }
     });
@@ -789,7 +800,7 @@ pub fn visit_type_self(t: &crate::objects::PyType, visit: &mut dyn FnMut(&PyObje
 
 /// Releases a heap type's reference to itself (its `tp_clear`).
 fn release_type_self(obj: &PyObject, out: &mut Vec<PyObjectRef>) {
-    if let Some(r) = TYPE_SELF.with(|m| m.borrow_mut().remove(&obj.addr())) {
+    if let Some(r) = TYPE_SELF.with(|m| m.0.borrow_mut().remove(&obj.addr())) {
         out.push(std::mem::ManuallyDrop::into_inner(r));
     }
 }

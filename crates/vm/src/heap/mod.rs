@@ -32,6 +32,18 @@ pub mod raw;
 pub mod traverse;
 pub mod weak;
 
+/// Objects that are never freed (static types once the VM drops them, heap types
+/// still alive when the VM thread ends), as CPython's statically allocated types.
+/// A process-wide list keeps them reachable, so leak checkers (valgrind) report
+/// them as still reachable instead of definitely lost.
+static IMMORTAL: std::sync::Mutex<Vec<usize>> = std::sync::Mutex::new(Vec::new());
+
+/// Records `addr` (an object that will never be freed) in [`IMMORTAL`]. Each object is
+/// registered once, when it is created or when its thread ends.
+pub(crate) fn keep_immortal(addr: usize) {
+    IMMORTAL.lock().unwrap_or_else(|e| e.into_inner()).push(addr);
+}
+
 use std::cell::{Cell, RefCell};
 use std::ptr::NonNull;
 use std::rc::Rc;

@@ -238,6 +238,8 @@ pub(crate) fn new_object_type(type_type: &PyTypeRef) -> PyTypeRef {
         blank_type("object", vtable_of::<crate::objects::PyBaseObject>(), false, true, Some(ext_vtable_of::<crate::objects::PyBaseObject>())),
         type_type.as_object(),
     );
+    crate::heap::keep_immortal(t.as_object().addr());
+    crate::heap::keep_immortal(type_type.as_object().addr());
     // object_type_untracked: static types are never tracked by the gc.
     crate::heap::collect::untrack(t.as_object());
     *type_type.base.borrow_mut() = Some(t.clone());
@@ -262,6 +264,8 @@ pub(crate) fn new_static_type_vt(
     let ext = ext_vtable_for(vtable);
     let ty = blank_type(name, vtable, false, basetype, ext);
     let t = new_object(ty, type_type.as_object());
+    // Static types are never freed: keep them reachable for leak checkers.
+    crate::heap::keep_immortal(t.as_object().addr());
     // CPython's static types are never tracked by the gc.
     crate::heap::collect::untrack(t.as_object());
     if let Some(b) = base {
