@@ -35,6 +35,10 @@ fn main() -> ExitCode {
     // clap exits with status 2 on a usage error (and 0 for `-h`), as CPython does.
     let (head, tail) = split_after_command(std::env::args_os().collect());
     let m = cli().get_matches_from(head);
+    if let Err(fatal) = mempy_driver::check_allocator() {
+        eprintln!("{fatal}");
+        return ExitCode::from(1);
+    }
     let mut opts = RunOptions::default();
     for x in m.get_many::<String>("xopt").into_iter().flatten() {
         match x.as_str() {

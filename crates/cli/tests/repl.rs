@@ -156,7 +156,6 @@ fn tab_completes_names_and_attributes() {
 /// to poll the flag (`mempy_vm::interrupt::take_interrupt()`); until then the first Ctrl-C
 /// is only recorded.
 #[test]
-#[ignore = "needs the eval loop's check of mempy_vm::interrupt::take_interrupt()"]
 fn ctrl_c_interrupts_a_running_loop() {
     let h = home("loop");
     let mut p = start(&h, &["-q"]);

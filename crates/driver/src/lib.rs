@@ -202,9 +202,16 @@ fn errno_text(e: &std::io::Error) -> String {
     }
 }
 
+/// Checks `PYTHONMALLOC` before anything runs: on an unknown allocator returns CPython's
+/// two-line fatal error, which the caller prints to stderr before exiting with status 1.
+pub fn check_allocator() -> Result<(), String> {
+    mempy_vm::heap::init_allocator()
+}
+
 /// A VM with the compile hook installed and `sys.argv`/`sys.path` set.
 fn new_vm(opts: &RunOptions, out: Sink, err: Sink, script_dir: String) -> Rc<Vm> {
     let _ = mempy_vm::heap::init_allocator();
+    mempy_vm::interrupt::install_sigint_handler();
     inspect::at_start(opts);
     let vm = Vm::new(out, err);
     let marker = 0u8;

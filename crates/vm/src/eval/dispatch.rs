@@ -331,7 +331,13 @@ fn execute(vm: &Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<FrameResult> 
                 let r = vm.contains(&b, &a)?;
                 f.stack.push(vm.new_bool(r != neg));
             }
-            Instruction::Jump(t) => f.lasti = t as usize,
+            Instruction::Jump(t) => {
+                // Loops jump backwards: the cheapest place to notice a Ctrl-C (one atomic load).
+                if crate::interrupt::take_interrupt() {
+                    Err(vm.new_exception(&vm.ctx.exc.keyboard_interrupt, vec![]))?;
+                }
+                f.lasti = t as usize
+            }
             Instruction::PopJumpIfFalse(t) => {
                 let v = pop!(f);
                 if !truth(vm, &v)? {

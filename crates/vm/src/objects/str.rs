@@ -850,7 +850,7 @@ fn str_sizeof(vm: &Vm, args: Args) -> PyResult {
     let max = s.as_str().chars().map(|c| c as u32).max().unwrap_or(0);
     let n = s.char_len() as i64;
     let size = if max < 128 { 49 + n } else if max < 256 { 73 + n } else if max < 65536 { 74 + 2 * n } else { 76 + 4 * n };
-    Ok(vm.new_int(size - 16 * 0))
+    Ok(vm.new_int(size))
 }
 
 pub(crate) fn init(vm: &Vm) {
