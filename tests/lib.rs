@@ -14,13 +14,19 @@ pub struct Transcript {
 
 /// The snapshot text of a transcript.
 pub fn render(t: &Transcript) -> String {
-    format!("exit status: {}\n--- stdout\n{}--- stderr\n{}", t.exit_code, t.stdout, t.stderr)
+    format!(
+        "exit status: {}\n--- stdout\n{}--- stderr\n{}",
+        t.exit_code, t.stdout, t.stderr
+    )
 }
 
 /// True when `python3` on PATH is CPython 3.11 (the oracle).
 pub fn cpython_is_3_11() -> bool {
     Command::new("python3")
-        .args(["-c", "import sys, platform; print(platform.python_implementation(), sys.version_info[:2])"])
+        .args([
+            "-c",
+            "import sys, platform; print(platform.python_implementation(), sys.version_info[:2])",
+        ])
         .output()
         .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "CPython (3, 11)")
         .unwrap_or(false)

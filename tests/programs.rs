@@ -21,7 +21,11 @@ fn run_mempy(path: &Path) -> Transcript {
         ..Default::default()
     };
     let t = mempy_driver::run_file_captured(path, &opts);
-    Transcript { stdout: t.stdout, stderr: t.stderr, exit_code: t.exit_code }
+    Transcript {
+        stdout: t.stdout,
+        stderr: t.stderr,
+        exit_code: t.exit_code,
+    }
 }
 
 #[test]
@@ -30,7 +34,10 @@ fn programs() {
     let live = cpython_is_3_11();
     let programs_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("programs");
     let mut settings = insta::Settings::clone_current();
-    settings.add_filter(&regex_escape(&programs_dir.display().to_string()), "$PROGRAMS");
+    settings.add_filter(
+        &regex_escape(&programs_dir.display().to_string()),
+        "$PROGRAMS",
+    );
     settings.add_filter(r"0x[0-9a-fA-F]+", "0xADDR");
     settings.set_prepend_module_to_snapshot(false);
     settings.bind(|| {
@@ -45,12 +52,25 @@ fn programs() {
             }
             let mine = run_mempy(path);
             let source = std::fs::read_to_string(path).unwrap_or_default();
-            let differs = source.lines().next().is_some_and(|l| l.starts_with("# differs:"));
+            let differs = source
+                .lines()
+                .next()
+                .is_some_and(|l| l.starts_with("# differs:"));
             if live && !differs {
                 let theirs = run_cpython(path);
                 let last = |s: &str| s.lines().last().map(str::to_owned);
-                assert_eq!(redact(&mine.stdout), redact(&theirs.stdout), "stdout differs from CPython for {}", path.display());
-                assert_eq!(mine.exit_code, theirs.exit_code, "exit status differs from CPython for {}", path.display());
+                assert_eq!(
+                    redact(&mine.stdout),
+                    redact(&theirs.stdout),
+                    "stdout differs from CPython for {}",
+                    path.display()
+                );
+                assert_eq!(
+                    mine.exit_code,
+                    theirs.exit_code,
+                    "exit status differs from CPython for {}",
+                    path.display()
+                );
                 assert_eq!(
                     last(&mine.stderr).map(|l| redact(&l)),
                     last(&theirs.stderr).map(|l| redact(&l)),

@@ -40,27 +40,82 @@ pub struct Stmt {
 pub enum StmtKind {
     FunctionDef(Box<FunctionDef>),
     ClassDef(Box<ClassDef>),
-    Return { value: Option<Box<Expr>> },
-    Delete { targets: Vec<Expr> },
+    Return {
+        value: Option<Box<Expr>>,
+    },
+    Delete {
+        targets: Vec<Expr>,
+    },
     /// `a = b = value`: `targets` holds every left-hand side in source order.
-    Assign { targets: Vec<Expr>, value: Box<Expr> },
-    AugAssign { target: Box<Expr>, op: Operator, value: Box<Expr> },
+    Assign {
+        targets: Vec<Expr>,
+        value: Box<Expr>,
+    },
+    AugAssign {
+        target: Box<Expr>,
+        op: Operator,
+        value: Box<Expr>,
+    },
     /// `target: annotation [= value]`; `simple` is true for a bare name target
     /// that is not parenthesised.
-    AnnAssign { target: Box<Expr>, annotation: Box<Expr>, value: Option<Box<Expr>>, simple: bool },
-    For { target: Box<Expr>, iter: Box<Expr>, body: Vec<Stmt>, orelse: Vec<Stmt> },
-    While { test: Box<Expr>, body: Vec<Stmt>, orelse: Vec<Stmt> },
-    If { test: Box<Expr>, body: Vec<Stmt>, orelse: Vec<Stmt> },
-    With { items: Vec<WithItem>, body: Vec<Stmt> },
-    Raise { exc: Option<Box<Expr>>, cause: Option<Box<Expr>> },
-    Try { body: Vec<Stmt>, handlers: Vec<ExceptHandler>, orelse: Vec<Stmt>, finalbody: Vec<Stmt> },
-    Assert { test: Box<Expr>, msg: Option<Box<Expr>> },
-    Import { names: Vec<Alias> },
+    AnnAssign {
+        target: Box<Expr>,
+        annotation: Box<Expr>,
+        value: Option<Box<Expr>>,
+        simple: bool,
+    },
+    For {
+        target: Box<Expr>,
+        iter: Box<Expr>,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    While {
+        test: Box<Expr>,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    If {
+        test: Box<Expr>,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    With {
+        items: Vec<WithItem>,
+        body: Vec<Stmt>,
+    },
+    Raise {
+        exc: Option<Box<Expr>>,
+        cause: Option<Box<Expr>>,
+    },
+    Try {
+        body: Vec<Stmt>,
+        handlers: Vec<ExceptHandler>,
+        orelse: Vec<Stmt>,
+        finalbody: Vec<Stmt>,
+    },
+    Assert {
+        test: Box<Expr>,
+        msg: Option<Box<Expr>>,
+    },
+    Import {
+        names: Vec<Alias>,
+    },
     /// `from <module> import names`; `level` counts leading dots.
-    ImportFrom { module: Option<Identifier>, names: Vec<Alias>, level: u32 },
-    Global { names: Vec<Identifier> },
-    Nonlocal { names: Vec<Identifier> },
-    Expr { value: Box<Expr> },
+    ImportFrom {
+        module: Option<Identifier>,
+        names: Vec<Alias>,
+        level: u32,
+    },
+    Global {
+        names: Vec<Identifier>,
+    },
+    Nonlocal {
+        names: Vec<Identifier>,
+    },
+    Expr {
+        value: Box<Expr>,
+    },
     Pass,
     Break,
     Continue,
@@ -97,44 +152,126 @@ pub struct Expr {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExprKind {
     /// `a and b and c` / `a or b`: `values` has two or more entries.
-    BoolOp { op: BoolOperator, values: Vec<Expr> },
+    BoolOp {
+        op: BoolOperator,
+        values: Vec<Expr>,
+    },
     /// `target := value`; `target` is always a `Name`.
-    NamedExpr { target: Box<Expr>, value: Box<Expr> },
-    BinOp { left: Box<Expr>, op: Operator, right: Box<Expr> },
-    UnaryOp { op: UnaryOperator, operand: Box<Expr> },
-    Lambda { args: Box<Arguments>, body: Box<Expr> },
-    IfExp { test: Box<Expr>, body: Box<Expr>, orelse: Box<Expr> },
+    NamedExpr {
+        target: Box<Expr>,
+        value: Box<Expr>,
+    },
+    BinOp {
+        left: Box<Expr>,
+        op: Operator,
+        right: Box<Expr>,
+    },
+    UnaryOp {
+        op: UnaryOperator,
+        operand: Box<Expr>,
+    },
+    Lambda {
+        args: Box<Arguments>,
+        body: Box<Expr>,
+    },
+    IfExp {
+        test: Box<Expr>,
+        body: Box<Expr>,
+        orelse: Box<Expr>,
+    },
     /// `{k: v, **m}`: a `None` key marks a `**m` entry whose mapping is the value.
-    Dict { keys: Vec<Option<Expr>>, values: Vec<Expr> },
-    Set { elts: Vec<Expr> },
-    ListComp { elt: Box<Expr>, generators: Vec<Comprehension> },
-    SetComp { elt: Box<Expr>, generators: Vec<Comprehension> },
-    DictComp { key: Box<Expr>, value: Box<Expr>, generators: Vec<Comprehension> },
-    GeneratorExp { elt: Box<Expr>, generators: Vec<Comprehension> },
-    Yield { value: Option<Box<Expr>> },
-    YieldFrom { value: Box<Expr> },
+    Dict {
+        keys: Vec<Option<Expr>>,
+        values: Vec<Expr>,
+    },
+    Set {
+        elts: Vec<Expr>,
+    },
+    ListComp {
+        elt: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
+    SetComp {
+        elt: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
+    DictComp {
+        key: Box<Expr>,
+        value: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
+    GeneratorExp {
+        elt: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
+    Yield {
+        value: Option<Box<Expr>>,
+    },
+    YieldFrom {
+        value: Box<Expr>,
+    },
     /// `a < b <= c`: `ops.len() == comparators.len() >= 1`.
-    Compare { left: Box<Expr>, ops: Vec<CmpOperator>, comparators: Vec<Expr> },
+    Compare {
+        left: Box<Expr>,
+        ops: Vec<CmpOperator>,
+        comparators: Vec<Expr>,
+    },
     /// A call; `*x` arguments appear in `args` as `Starred`, `**m` in `keywords`
     /// with `arg == None`.
-    Call { func: Box<Expr>, args: Vec<Expr>, keywords: Vec<Keyword> },
+    Call {
+        func: Box<Expr>,
+        args: Vec<Expr>,
+        keywords: Vec<Keyword>,
+    },
     /// One `{value!conversion:format_spec}` part of an f-string. `conversion` is
     /// `None`, or `Some('s' | 'r' | 'a')`. `format_spec` is a `JoinedStr`.
-    FormattedValue { value: Box<Expr>, conversion: Option<char>, format_spec: Option<Box<Expr>> },
+    FormattedValue {
+        value: Box<Expr>,
+        conversion: Option<char>,
+        format_spec: Option<Box<Expr>>,
+    },
     /// An f-string: `values` are `Constant(Str)` and `FormattedValue` parts.
     /// A self-documenting `{x=}` is expanded by the parser into the text `x=`
     /// followed by the formatted value (with `!r` unless a spec or conversion is given),
     /// exactly as CPython's parser does.
-    JoinedStr { values: Vec<Expr> },
-    Constant { value: Constant },
-    Attribute { value: Box<Expr>, attr: Identifier, ctx: ExprContext },
-    Subscript { value: Box<Expr>, slice: Box<Expr>, ctx: ExprContext },
-    Starred { value: Box<Expr>, ctx: ExprContext },
-    Name { id: Identifier, ctx: ExprContext },
-    List { elts: Vec<Expr>, ctx: ExprContext },
-    Tuple { elts: Vec<Expr>, ctx: ExprContext },
+    JoinedStr {
+        values: Vec<Expr>,
+    },
+    Constant {
+        value: Constant,
+    },
+    Attribute {
+        value: Box<Expr>,
+        attr: Identifier,
+        ctx: ExprContext,
+    },
+    Subscript {
+        value: Box<Expr>,
+        slice: Box<Expr>,
+        ctx: ExprContext,
+    },
+    Starred {
+        value: Box<Expr>,
+        ctx: ExprContext,
+    },
+    Name {
+        id: Identifier,
+        ctx: ExprContext,
+    },
+    List {
+        elts: Vec<Expr>,
+        ctx: ExprContext,
+    },
+    Tuple {
+        elts: Vec<Expr>,
+        ctx: ExprContext,
+    },
     /// `lower:upper:step` inside a subscript.
-    Slice { lower: Option<Box<Expr>>, upper: Option<Box<Expr>>, step: Option<Box<Expr>> },
+    Slice {
+        lower: Option<Box<Expr>>,
+        upper: Option<Box<Expr>>,
+        step: Option<Box<Expr>>,
+    },
 }
 
 /// Whether an expression is read, assigned or deleted.
@@ -154,7 +291,10 @@ pub enum Constant {
     Int(BigInt),
     Float(f64),
     /// The imaginary part of an imaginary literal such as `2j`.
-    Complex { real: f64, imag: f64 },
+    Complex {
+        real: f64,
+        imag: f64,
+    },
     Str(String),
     Bytes(Vec<u8>),
     Ellipsis,

@@ -45,7 +45,10 @@ impl LineIndex {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        LineCol { line: line as u32 + 1, col: offset - self.line_starts[line] }
+        LineCol {
+            line: line as u32 + 1,
+            col: offset - self.line_starts[line],
+        }
     }
 
     /// The byte offset where 1-based `line` starts, if the source has that line.

@@ -15,7 +15,10 @@ pub enum Constant {
     Bool(bool),
     Int(BigInt),
     Float(f64),
-    Complex { real: f64, imag: f64 },
+    Complex {
+        real: f64,
+        imag: f64,
+    },
     Str(String),
     Bytes(Vec<u8>),
     Ellipsis,
@@ -81,7 +84,9 @@ impl fmt::Display for Constant {
                 }
                 f.write_str("})")
             }
-            Constant::Code(code) => write!(f, "<code object {}, line {}>", code.name, code.first_line),
+            Constant::Code(code) => {
+                write!(f, "<code object {}, line {}>", code.name, code.first_line)
+            }
         }
     }
 }

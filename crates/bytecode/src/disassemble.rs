@@ -21,10 +21,18 @@ impl CodeObject {
             if i < self.cellvars.len() {
                 self.cellvars[i].clone()
             } else {
-                self.freevars.get(i - self.cellvars.len()).cloned().unwrap_or_default()
+                self.freevars
+                    .get(i - self.cellvars.len())
+                    .cloned()
+                    .unwrap_or_default()
             }
         };
-        let constant = |i: u32| self.constants.get(i as usize).map(Constant::to_string).unwrap_or_default();
+        let constant = |i: u32| {
+            self.constants
+                .get(i as usize)
+                .map(Constant::to_string)
+                .unwrap_or_default()
+        };
         Some(match instr {
             LoadConst(i) => (i.to_string(), constant(i)),
             LoadFast(i) | StoreFast(i) | DeleteFast(i) => (i.to_string(), local(i)),
@@ -46,8 +54,14 @@ impl CodeObject {
             | MapAdd(n) | ListExtend(n) | SetUpdate(n) | DictUpdate(n) | DictMerge(n)
             | UnpackSequence(n) | Call(n) | CallKw(n) | CallMethod(n) | RaiseVarargs(n)
             | MakeFunction(n) => (n.to_string(), String::new()),
-            UnpackEx { before, after } => (format!("{}", (after as u32) << 8 | before as u32), String::new()),
-            FormatValue { conversion, has_spec } => {
+            UnpackEx { before, after } => (
+                format!("{}", (after as u32) << 8 | before as u32),
+                String::new(),
+            ),
+            FormatValue {
+                conversion,
+                has_spec,
+            } => {
                 let conv = match conversion {
                     Conversion::None => "",
                     Conversion::Str => "str",
@@ -55,7 +69,11 @@ impl CodeObject {
                     Conversion::Ascii => "ascii",
                 };
                 let spec = if has_spec { "with format" } else { "" };
-                let sep = if !conv.is_empty() && has_spec { ", " } else { "" };
+                let sep = if !conv.is_empty() && has_spec {
+                    ", "
+                } else {
+                    ""
+                };
                 let code = conversion as u32 | if has_spec { 4 } else { 0 };
                 (code.to_string(), format!("{conv}{sep}{spec}"))
             }
@@ -66,7 +84,11 @@ impl CodeObject {
 
     /// Writes the listing of this code object only (not its nested code objects).
     pub fn disassemble_one(&self, out: &mut dyn fmt::Write) -> fmt::Result {
-        let targets: HashSet<u32> = self.instructions.iter().filter_map(|i| i.jump_target()).collect();
+        let targets: HashSet<u32> = self
+            .instructions
+            .iter()
+            .filter_map(|i| i.jump_target())
+            .collect();
         let mut last_line = u32::MAX;
         for (index, instr) in self.instructions.iter().enumerate() {
             let loc = self.locations.get(index).copied().unwrap_or_default();
@@ -79,8 +101,15 @@ impl CodeObject {
             } else {
                 String::new()
             };
-            let marker = if targets.contains(&(index as u32)) { ">>" } else { "" };
-            let mut line = format!("{line_field:>4} {marker:>6} {index:>4} {:<24}", instr.opname());
+            let marker = if targets.contains(&(index as u32)) {
+                ">>"
+            } else {
+                ""
+            };
+            let mut line = format!(
+                "{line_field:>4} {marker:>6} {index:>4} {:<24}",
+                instr.opname()
+            );
             if let Some((arg, meaning)) = self.argument(*instr) {
                 line.push_str(&format!("{arg:>4}"));
                 if !meaning.is_empty() {

@@ -319,7 +319,10 @@ pub enum Instruction {
     UnpackEx { before: u16, after: u16 },
     /// `[value] -> [str]` or, with `has_spec`, `[value, spec] -> [str]`:
     /// `format(conv(value), spec)`.
-    FormatValue { conversion: Conversion, has_spec: bool },
+    FormatValue {
+        conversion: Conversion,
+        has_spec: bool,
+    },
 
     // ----- Functions and calls -----
     /// `[callable, a1..an] -> [result]`
@@ -458,7 +461,8 @@ impl Instruction {
             BuildTuple(n) | BuildList(n) | BuildSet(n) | BuildString(n) => 1 - n as i32,
             BuildMap(n) => 1 - 2 * n as i32,
             BuildConstKeyMap(n) => -(n as i32),
-            ListAppend(_) | SetAdd(_) | ListExtend(_) | SetUpdate(_) | DictUpdate(_) | DictMerge(_) => -1,
+            ListAppend(_) | SetAdd(_) | ListExtend(_) | SetUpdate(_) | DictUpdate(_)
+            | DictMerge(_) => -1,
             MapAdd(_) => -2,
             ListToTuple => 0,
             UnpackSequence(n) => n as i32 - 1,
@@ -630,7 +634,10 @@ mod tests {
     fn inplace_operators_map_to_plain_ones() {
         assert!(BinaryOperator::InplaceXor.is_inplace());
         assert!(!BinaryOperator::Xor.is_inplace());
-        assert_eq!(BinaryOperator::InplaceFloorDivide.without_inplace(), BinaryOperator::FloorDivide);
+        assert_eq!(
+            BinaryOperator::InplaceFloorDivide.without_inplace(),
+            BinaryOperator::FloorDivide
+        );
         assert_eq!(BinaryOperator::InplacePower.symbol(), "**=");
     }
 }

@@ -17,7 +17,12 @@ pub struct SessionHelper(pub Rc<Interactive>);
 impl Completer for SessionHelper {
     type Candidate = String;
 
-    fn complete(&self, line: &str, pos: usize, _ctx: &Context<'_>) -> rustyline::Result<(usize, Vec<String>)> {
+    fn complete(
+        &self,
+        line: &str,
+        pos: usize,
+        _ctx: &Context<'_>,
+    ) -> rustyline::Result<(usize, Vec<String>)> {
         Ok(self.0.completions(line, pos))
     }
 }

@@ -18,17 +18,71 @@ fn cli() -> Command {
     Command::new("mempy")
         .about("A Python 3.11 interpreter whose subject is memory management")
         .override_usage("mempy [OPTIONS] [-c CODE | FILE | -] [ARGS]...")
-        .arg(Arg::new("command").short('c').value_name("CODE").allow_hyphen_values(true).help("program passed in as string (terminates option list)"))
-        .arg(Arg::new("inspect").short('i').action(ArgAction::SetTrue).help("inspect interactively after running script (also after an exception)"))
-        .arg(Arg::new("unbuffered").short('u').action(ArgAction::SetTrue).help("force the stdout stream to be unbuffered"))
-        .arg(Arg::new("xopt").short('X').value_name("OPT").action(ArgAction::Append).help("showrefcount | gcstress"))
+        .arg(
+            Arg::new("command")
+                .short('c')
+                .value_name("CODE")
+                .allow_hyphen_values(true)
+                .help("program passed in as string (terminates option list)"),
+        )
+        .arg(
+            Arg::new("inspect")
+                .short('i')
+                .action(ArgAction::SetTrue)
+                .help("inspect interactively after running script (also after an exception)"),
+        )
+        .arg(
+            Arg::new("unbuffered")
+                .short('u')
+                .action(ArgAction::SetTrue)
+                .help("force the stdout stream to be unbuffered"),
+        )
+        .arg(
+            Arg::new("xopt")
+                .short('X')
+                .value_name("OPT")
+                .action(ArgAction::Append)
+                .help("showrefcount | gcstress"),
+        )
         .disable_version_flag(true)
-        .arg(Arg::new("version").short('V').long("version").action(ArgAction::SetTrue).help("print the Python version number and exit"))
-        .arg(Arg::new("quiet").short('q').action(ArgAction::SetTrue).help("don't print the version banner on interactive startup"))
-        .arg(Arg::new("dump").long("dump").value_name("STAGE").value_parser(["tokens", "ast", "bytecode"]).help("print a pipeline stage of FILE and exit"))
-        .arg(Arg::new("heap-report").long("heap-report").action(ArgAction::SetTrue).help("print a summary of the heap's life at exit (stderr)"))
-        .arg(Arg::new("heap-map").long("heap-map").value_name("FILE.svg").help("write a picture of the arenas at exit"))
-        .arg(Arg::new("args").value_name("FILE | - [ARGS]").num_args(0..).trailing_var_arg(true))
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::SetTrue)
+                .help("print the Python version number and exit"),
+        )
+        .arg(
+            Arg::new("quiet")
+                .short('q')
+                .action(ArgAction::SetTrue)
+                .help("don't print the version banner on interactive startup"),
+        )
+        .arg(
+            Arg::new("dump")
+                .long("dump")
+                .value_name("STAGE")
+                .value_parser(["tokens", "ast", "bytecode"])
+                .help("print a pipeline stage of FILE and exit"),
+        )
+        .arg(
+            Arg::new("heap-report")
+                .long("heap-report")
+                .action(ArgAction::SetTrue)
+                .help("print a summary of the heap's life at exit (stderr)"),
+        )
+        .arg(
+            Arg::new("heap-map")
+                .long("heap-map")
+                .value_name("FILE.svg")
+                .help("write a picture of the arenas at exit"),
+        )
+        .arg(
+            Arg::new("args")
+                .value_name("FILE | - [ARGS]")
+                .num_args(0..)
+                .trailing_var_arg(true),
+        )
 }
 
 fn main() -> ExitCode {
@@ -56,9 +110,15 @@ fn main() -> ExitCode {
     opts.unbuffered = m.get_flag("unbuffered");
     let quiet = m.get_flag("quiet");
     let inspect = m.get_flag("inspect");
-    let rest: Vec<String> = m.get_many::<String>("args").into_iter().flatten().cloned().collect();
+    let rest: Vec<String> = m
+        .get_many::<String>("args")
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
     if let Some(stage) = m.get_one::<String>("dump") {
-        let (Some(stage), Some(file)) = (mempy_driver::DumpStage::parse(stage), rest.first()) else {
+        let (Some(stage), Some(file)) = (mempy_driver::DumpStage::parse(stage), rest.first())
+        else {
             eprintln!("mempy: --dump needs a file: mempy --dump {stage} FILE");
             return ExitCode::from(2);
         };
@@ -67,11 +127,18 @@ fn main() -> ExitCode {
     // `sys.argv` as CPython sets it: `['-c', ...]`, `['-', ...]`, `[FILE, ...]`, or `['']`.
     let program = if let Some(code) = m.get_one::<String>("command") {
         let tail = tail.into_iter().map(|a| a.to_string_lossy().into_owned());
-        opts.argv = std::iter::once("-c".to_string()).chain(rest).chain(tail).collect();
+        opts.argv = std::iter::once("-c".to_string())
+            .chain(rest)
+            .chain(tail)
+            .collect();
         Some(Program::Command(code.clone()))
     } else if let Some(first) = rest.first() {
         opts.argv = rest.clone();
-        Some(if first == "-" { Program::Stdin } else { Program::File(PathBuf::from(first)) })
+        Some(if first == "-" {
+            Program::Stdin
+        } else {
+            Program::File(PathBuf::from(first))
+        })
     } else if !std::io::stdin().is_terminal() && !inspect {
         Some(Program::Stdin)
     } else {
@@ -87,7 +154,9 @@ fn main() -> ExitCode {
 
 /// Splits the command line after `-c CODE`: as in CPython, `-c` ends the option list,
 /// so what follows the code is `sys.argv[1:]` even when it looks like an option.
-fn split_after_command(args: Vec<std::ffi::OsString>) -> (Vec<std::ffi::OsString>, Vec<std::ffi::OsString>) {
+fn split_after_command(
+    args: Vec<std::ffi::OsString>,
+) -> (Vec<std::ffi::OsString>, Vec<std::ffi::OsString>) {
     let mut i = 1;
     while i < args.len() {
         let a = args[i].to_string_lossy();
@@ -101,12 +170,19 @@ fn split_after_command(args: Vec<std::ffi::OsString>) -> (Vec<std::ffi::OsString
             return split_at(args, i + 1);
         }
         // Options that take a separate value.
-        i += if matches!(a.as_ref(), "-X" | "--dump" | "--heap-map") { 2 } else { 1 };
+        i += if matches!(a.as_ref(), "-X" | "--dump" | "--heap-map") {
+            2
+        } else {
+            1
+        };
     }
     (args, Vec::new())
 }
 
-fn split_at(mut args: Vec<std::ffi::OsString>, at: usize) -> (Vec<std::ffi::OsString>, Vec<std::ffi::OsString>) {
+fn split_at(
+    mut args: Vec<std::ffi::OsString>,
+    at: usize,
+) -> (Vec<std::ffi::OsString>, Vec<std::ffi::OsString>) {
     let tail = args.split_off(at.min(args.len()));
     (args, tail)
 }

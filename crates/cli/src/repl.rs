@@ -15,7 +15,9 @@ use crate::complete::SessionHelper;
 
 /// The history file: `$HOME/.mempy_history`, or none without `$HOME`.
 fn history_path() -> Option<PathBuf> {
-    std::env::var_os("HOME").filter(|h| !h.is_empty()).map(|h| PathBuf::from(h).join(".mempy_history"))
+    std::env::var_os("HOME")
+        .filter(|h| !h.is_empty())
+        .map(|h| PathBuf::from(h).join(".mempy_history"))
 }
 
 /// Runs the REPL (after `program`, for `-i`); returns the exit status.
@@ -30,15 +32,24 @@ pub fn repl(opts: RunOptions, program: Option<Program>, quiet: bool) -> i32 {
                 return status;
             }
         }
-        let config = Config::builder().auto_add_history(false).max_history_size(1000).map(|b| b.build());
-        let Ok(mut rl) = config.and_then(Editor::<SessionHelper, FileHistory>::with_config) else { return 1 };
+        let config = Config::builder()
+            .auto_add_history(false)
+            .max_history_size(1000)
+            .map(|b| b.build());
+        let Ok(mut rl) = config.and_then(Editor::<SessionHelper, FileHistory>::with_config) else {
+            return 1;
+        };
         rl.set_helper(Some(SessionHelper(Rc::clone(&session))));
         let history = history_path();
         if let Some(h) = &history {
             let _ = rl.load_history(h);
         }
         if !quiet {
-            eprintln!("Python 3.11.7 (mempy {}) on {}", env!("CARGO_PKG_VERSION"), std::env::consts::OS);
+            eprintln!(
+                "Python 3.11.7 (mempy {}) on {}",
+                env!("CARGO_PKG_VERSION"),
+                std::env::consts::OS
+            );
             eprintln!("Type \":help\" for the memory commands, \"exit()\" or Ctrl-D to leave.");
         }
         let status = read_eval_print(&mut rl, &session, history.as_ref());
@@ -51,7 +62,11 @@ pub fn repl(opts: RunOptions, program: Option<Program>, quiet: bool) -> i32 {
 }
 
 /// The loop proper; returns the exit status.
-fn read_eval_print(rl: &mut Editor<SessionHelper, FileHistory>, session: &Interactive, history: Option<&PathBuf>) -> i32 {
+fn read_eval_print(
+    rl: &mut Editor<SessionHelper, FileHistory>,
+    session: &Interactive,
+    history: Option<&PathBuf>,
+) -> i32 {
     let mut buf = String::new();
     loop {
         let prompt = if buf.is_empty() { ">>> " } else { "... " };

@@ -73,8 +73,15 @@ fn unknown_option_is_a_usage_error() {
     let o = mempy(&["-Z"], "");
     assert_eq!(o.status.code(), Some(2));
     let err = text(&o.stderr);
-    assert_eq!(err.lines().next(), Some("error: unexpected argument '-Z' found"), "{err}");
-    assert!(err.contains("Usage: mempy [OPTIONS] [-c CODE | FILE | -] [ARGS]..."), "{err}");
+    assert_eq!(
+        err.lines().next(),
+        Some("error: unexpected argument '-Z' found"),
+        "{err}"
+    );
+    assert!(
+        err.contains("Usage: mempy [OPTIONS] [-c CODE | FILE | -] [ARGS]..."),
+        "{err}"
+    );
     let o = mempy(&["-c"], "");
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o.stderr).starts_with("error: a value is required for '-c <CODE>'"));
@@ -83,13 +90,28 @@ fn unknown_option_is_a_usage_error() {
 #[test]
 fn version_and_help() {
     let o = mempy(&["-V"], "");
-    assert_eq!(text(&o.stdout), format!("Python 3.11.7 (mempy {})\n", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        text(&o.stdout),
+        format!("Python 3.11.7 (mempy {})\n", env!("CARGO_PKG_VERSION"))
+    );
     assert_eq!(o.status.code(), Some(0));
     let o = mempy(&["-h"], "");
     let out = text(&o.stdout);
     assert_eq!(o.status.code(), Some(0));
-    assert!(out.contains("Usage: mempy [OPTIONS] [-c CODE | FILE | -] [ARGS]..."), "{out}");
-    for flag in ["-c <CODE>", "-i ", "-u ", "-q ", "-V, --version", "--dump <STAGE>", "--heap-report", "--heap-map <FILE.svg>"] {
+    assert!(
+        out.contains("Usage: mempy [OPTIONS] [-c CODE | FILE | -] [ARGS]..."),
+        "{out}"
+    );
+    for flag in [
+        "-c <CODE>",
+        "-i ",
+        "-u ",
+        "-q ",
+        "-V, --version",
+        "--dump <STAGE>",
+        "--heap-report",
+        "--heap-map <FILE.svg>",
+    ] {
         assert!(out.contains(flag), "{flag} missing from -h:\n{out}");
     }
 }
@@ -111,7 +133,14 @@ fn inspect_runs_the_repl_after_the_script_even_after_an_exception() {
 
 #[test]
 fn unbuffered_output_keeps_order_with_stderr() {
-    let o = mempy(&["-u", "-c", "import sys\nprint('out')\nprint('err', file=sys.stderr)"], "");
+    let o = mempy(
+        &[
+            "-u",
+            "-c",
+            "import sys\nprint('out')\nprint('err', file=sys.stderr)",
+        ],
+        "",
+    );
     assert_eq!(text(&o.stdout), "out\n");
     assert_eq!(text(&o.stderr), "err\n");
     assert_eq!(o.status.code(), Some(0));

@@ -24,7 +24,10 @@ fn home(name: &str) -> PathBuf {
 
 fn start(home: &PathBuf, args: &[&str]) -> PtySession {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_mempy"));
-    cmd.args(args).env("HOME", home).env("TERM", "xterm").env("NO_COLOR", "1");
+    cmd.args(args)
+        .env("HOME", home)
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1");
     spawn_command(cmd, Some(TIMEOUT_MS)).expect("mempy in a pty")
 }
 
@@ -62,7 +65,11 @@ fn exits_with(mut p: PtySession, code: i32) {
 fn banner_function_echo_underscore_and_exit() {
     let h = home("basics");
     let mut p = start(&h, &[]);
-    p.exp_string(&format!("Python 3.11.7 (mempy {}) on linux", env!("CARGO_PKG_VERSION"))).expect("banner");
+    p.exp_string(&format!(
+        "Python 3.11.7 (mempy {}) on linux",
+        env!("CARGO_PKG_VERSION")
+    ))
+    .expect("banner");
     p.exp_string(PS1).expect("prompt");
     says(&mut p, "def f(x):", "", PS2);
     says(&mut p, "    y = x * 2", "", PS2);
@@ -116,10 +123,16 @@ fn memory_commands_on_a_small_cycle() {
     p.exp_string(PS1).expect("prompt");
     says(&mut p, "class A: pass", "", PS2);
     says(&mut p, "", "", PS1);
-    says(&mut p, "a = A(); b = A(); a.other = b; b.other = a", "", PS1);
+    says(
+        &mut p,
+        "a = A(); b = A(); a.other = b; b.other = a",
+        "",
+        PS1,
+    );
     p.send_line(":refs a").expect("line sent");
     p.exp_string("refcount   2").expect("refcount");
-    p.exp_string("gc         tracked, generation").expect("gc state");
+    p.exp_string("gc         tracked, generation")
+        .expect("gc state");
     p.exp_string("referrers  2").expect("referrers");
     p.exp_string("['a']").expect("the global");
     p.exp_string(".other").expect("the other instance");

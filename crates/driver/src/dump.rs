@@ -44,25 +44,43 @@ fn tokens(src: &str) -> Result<String, String> {
     match &toks.error {
         Some(e) => {
             let lc = idx.line_col(e.error.span.start);
-            Err(format!("{out}{}: {} (line {}, column {})\n", e.error.class_name(), e.error.message(), lc.line, lc.col))
+            Err(format!(
+                "{out}{}: {} (line {}, column {})\n",
+                e.error.class_name(),
+                e.error.message(),
+                lc.line,
+                lc.col
+            ))
         }
         None => Ok(out),
     }
 }
 
 fn failure_text(cf: &mempy_vm::CompileFailure) -> String {
-    format!("  File \"{}\", line {}\n{}: {}\n", cf.filename, cf.line, cf.class_name, cf.message)
+    format!(
+        "  File \"{}\", line {}\n{}: {}\n",
+        cf.filename, cf.line, cf.class_name, cf.message
+    )
 }
 
 /// The text of one stage for `source`, or the error text.
 pub fn dump_source(stage: DumpStage, source: &str, filename: &str) -> Result<String, String> {
     match stage {
         DumpStage::Tokens => tokens(source),
-        DumpStage::Ast => mempy_parser::parse(source).map(|m| format!("{m:#?}\n")).map_err(|e| {
-            let lc = mempy_ast::LineIndex::new(source).line_col(e.span.start);
-            format!("  File \"{filename}\", line {}\n{}: {}\n", lc.line, e.class_name(), e.message())
-        }),
-        DumpStage::Bytecode => crate::compile_hook(source, filename, CompileMode::Module).map(|c| c.to_string()).map_err(|cf| failure_text(&cf)),
+        DumpStage::Ast => mempy_parser::parse(source)
+            .map(|m| format!("{m:#?}\n"))
+            .map_err(|e| {
+                let lc = mempy_ast::LineIndex::new(source).line_col(e.span.start);
+                format!(
+                    "  File \"{filename}\", line {}\n{}: {}\n",
+                    lc.line,
+                    e.class_name(),
+                    e.message()
+                )
+            }),
+        DumpStage::Bytecode => crate::compile_hook(source, filename, CompileMode::Module)
+            .map(|c| c.to_string())
+            .map_err(|cf| failure_text(&cf)),
     }
 }
 

@@ -46,7 +46,10 @@ pub(crate) fn at_exit(vm: &Vm, opts: &RunOptions) {
     if let Some(path) = &opts.heap_map {
         let svg = views::heap_map_svg(&introspect::heap_map());
         if let Err(e) = std::fs::write(path, svg) {
-            vm.write_stderr(&format!("mempy: can't write heap map '{}': {e}\n", path.display()));
+            vm.write_stderr(&format!(
+                "mempy: can't write heap map '{}': {e}\n",
+                path.display()
+            ));
         }
     }
     if opts.heap_report {
@@ -69,7 +72,11 @@ struct Snapshot {
 }
 
 fn snapshot() -> Snapshot {
-    with_heap(|h| Snapshot { blocks: h.allocated_blocks(), objects: h.live_objects(), collections: [0, 1, 2].map(|i| h.stats[i].get().collections) })
+    with_heap(|h| Snapshot {
+        blocks: h.allocated_blocks(),
+        objects: h.live_objects(),
+        collections: [0, 1, 2].map(|i| h.stats[i].get().collections),
+    })
 }
 
 impl Interactive {
@@ -79,8 +86,15 @@ impl Interactive {
         let r = self.run(src);
         if let Some(b) = before {
             let a = snapshot();
-            let ran: Vec<String> = (0..3).filter(|&g| a.collections[g] > b.collections[g]).map(|g| format!("gen {g} x{}", a.collections[g] - b.collections[g])).collect();
-            let gc = if ran.is_empty() { "no collection".to_string() } else { format!("collected: {}", ran.join(", ")) };
+            let ran: Vec<String> = (0..3)
+                .filter(|&g| a.collections[g] > b.collections[g])
+                .map(|g| format!("gen {g} x{}", a.collections[g] - b.collections[g]))
+                .collect();
+            let gc = if ran.is_empty() {
+                "no collection".to_string()
+            } else {
+                format!("collected: {}", ran.join(", "))
+            };
             self.vm.write_stderr(&format!(
                 "[alloc] blocks {:+} (now {}), objects {:+} (now {}), {gc}\n",
                 a.blocks as i64 - b.blocks as i64,
@@ -96,7 +110,9 @@ impl Interactive {
     /// Runs a `:` command; returns the text to print.
     pub fn command(&self, line: &str) -> String {
         let line = line.trim();
-        let (cmd, arg) = line.split_once(char::is_whitespace).map_or((line, ""), |(c, a)| (c, a.trim()));
+        let (cmd, arg) = line
+            .split_once(char::is_whitespace)
+            .map_or((line, ""), |(c, a)| (c, a.trim()));
         match cmd {
             ":heap" => views::heap_map_text(&introspect::heap_map(), stdout_is_tty()),
             ":gc" => introspect::gc_summary(&self.vm).to_string(),

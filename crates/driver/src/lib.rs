@@ -63,7 +63,10 @@ pub struct Transcript {
 
 /// Runs `f` on a fresh thread with a [`STACK_SIZE`] stack; a panic becomes `None`.
 pub fn on_big_stack<R: Send + 'static>(f: impl FnOnce() -> R + Send + 'static) -> Option<R> {
-    let h = std::thread::Builder::new().name("mempy".into()).stack_size(STACK_SIZE).spawn(f);
+    let h = std::thread::Builder::new()
+        .name("mempy".into())
+        .stack_size(STACK_SIZE)
+        .spawn(f);
     match h {
         Ok(h) => h.join().ok(),
         Err(_) => None,
@@ -91,13 +94,21 @@ fn stdout_sink(opts: &RunOptions) -> Sink {
     if opts.unbuffered {
         Box::new(LineFlush(std::io::stdout()))
     } else {
-        Box::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()))
+        Box::new(std::io::BufWriter::with_capacity(
+            1 << 16,
+            std::io::stdout(),
+        ))
     }
 }
 
 /// CPython's message for a script it can't open.
 fn cant_open(abs: &Path, e: &std::io::Error) -> String {
-    format!("mempy: can't open file '{}': [Errno {}] {}\n", abs.display(), e.raw_os_error().unwrap_or(2), errno_text(e))
+    format!(
+        "mempy: can't open file '{}': [Errno {}] {}\n",
+        abs.display(),
+        e.raw_os_error().unwrap_or(2),
+        errno_text(e)
+    )
 }
 
 fn finish(r: Option<i32>) -> i32 {
@@ -129,7 +140,10 @@ impl Write for Shared {
 
 impl Shared {
     fn text(&self) -> String {
-        self.0.lock().map(|v| String::from_utf8_lossy(&v).into_owned()).unwrap_or_default()
+        self.0
+            .lock()
+            .map(|v| String::from_utf8_lossy(&v).into_owned())
+            .unwrap_or_default()
     }
 }
 
@@ -149,7 +163,11 @@ pub fn run_file_captured(path: &Path, opts: &RunOptions) -> Transcript {
             EXIT_INTERNAL
         }
     };
-    Transcript { stdout: out.text(), stderr: err.text(), exit_code }
+    Transcript {
+        stdout: out.text(),
+        stderr: err.text(),
+        exit_code,
+    }
 }
 
 /// The path as CPython shows it in `__file__` and tracebacks: absolute, not
@@ -176,7 +194,10 @@ fn absolute(path: &Path) -> PathBuf {
 
 fn run_file_on(path: &Path, opts: &RunOptions, out: Sink, err: Sink) -> i32 {
     let abs = absolute(path);
-    let dir = abs.parent().map(|p| p.display().to_string()).unwrap_or_default();
+    let dir = abs
+        .parent()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
     let source = match std::fs::read(&abs) {
         Ok(b) => String::from_utf8_lossy(&b).into_owned(),
         Err(e) => {
@@ -218,7 +239,11 @@ fn new_vm(opts: &RunOptions, out: Sink, err: Sink, script_dir: String) -> Rc<Vm>
     vm.stack_base.set(&marker as *const u8 as usize);
     vm.stack_budget.set(STACK_SIZE - STACK_MARGIN);
     *vm.compile_hook.borrow_mut() = Some(Rc::new(compile_hook));
-    let argv = if opts.argv.is_empty() { vec![String::new()] } else { opts.argv.clone() };
+    let argv = if opts.argv.is_empty() {
+        vec![String::new()]
+    } else {
+        opts.argv.clone()
+    };
     mempy_vm::modules::sys::set_argv(&vm, argv, &script_dir);
     if opts.gc_stress {
         mempy_vm::heap::with_heap(|h| h.stress.set(true));
@@ -227,8 +252,21 @@ fn new_vm(opts: &RunOptions, out: Sink, err: Sink, script_dir: String) -> Rc<Vm>
 }
 
 /// Parses and compiles `source` (the VM's compile hook).
-pub fn compile_hook(source: &str, filename: &str, mode: CompileMode) -> Result<Rc<CodeObject>, CompileFailure> {
-    let module = mempy_parser::parse(source).map_err(|e| failure(source, filename, e.class_name(), e.message(), e.span.start, e.span.end))?;
+pub fn compile_hook(
+    source: &str,
+    filename: &str,
+    mode: CompileMode,
+) -> Result<Rc<CodeObject>, CompileFailure> {
+    let module = mempy_parser::parse(source).map_err(|e| {
+        failure(
+            source,
+            filename,
+            e.class_name(),
+            e.message(),
+            e.span.start,
+            e.span.end,
+        )
+    })?;
     let mode = match mode {
         CompileMode::Module => mempy_compiler::Mode::Module,
         CompileMode::Interactive => mempy_compiler::Mode::Interactive,
@@ -238,12 +276,26 @@ pub fn compile_hook(source: &str, filename: &str, mode: CompileMode) -> Result<R
             mempy_compiler::CompileErrorKind::Recursion => "RecursionError",
             mempy_compiler::CompileErrorKind::Syntax => "SyntaxError",
         };
-        failure(source, filename, class, e.message.clone(), e.span.start, e.span.end)
+        failure(
+            source,
+            filename,
+            class,
+            e.message.clone(),
+            e.span.start,
+            e.span.end,
+        )
     })
 }
 
 /// A compile failure with CPython's 1-based line and column (in characters).
-fn failure(source: &str, filename: &str, class: &str, message: String, start: u32, end: u32) -> CompileFailure {
+fn failure(
+    source: &str,
+    filename: &str,
+    class: &str,
+    message: String,
+    start: u32,
+    end: u32,
+) -> CompileFailure {
     let pos = |off: u32| -> (usize, usize, usize) {
         let off = (off as usize).min(source.len());
         let mut off = off;
@@ -257,9 +309,21 @@ fn failure(source: &str, filename: &str, class: &str, message: String, start: u3
     };
     let (line, col, ls) = pos(start);
     let (end_line, end_col, _) = pos(end);
-    let text_end = source[ls..].find('\n').map(|i| ls + i + 1).unwrap_or(source.len());
+    let text_end = source[ls..]
+        .find('\n')
+        .map(|i| ls + i + 1)
+        .unwrap_or(source.len());
     let text = source.get(ls..text_end).map(str::to_string);
-    CompileFailure { class_name: class.to_string(), message, filename: filename.to_string(), line, col, end_line, end_col, text }
+    CompileFailure {
+        class_name: class.to_string(),
+        message,
+        filename: filename.to_string(),
+        line,
+        col,
+        end_line,
+        end_col,
+        text,
+    }
 }
 
 /// Compiles and runs `source` as `__main__`; returns the exit status.
@@ -276,7 +340,8 @@ fn run_source(vm: &Rc<Vm>, source: &str, filename: &str) -> i32 {
         set("__file__", vm.new_str(filename));
         set("__cached__", vm.none());
     }
-    vm.sys_modules.set_item_str(vm, &vm.intern("__main__"), main.clone().into());
+    vm.sys_modules
+        .set_item_str(vm, &vm.intern("__main__"), main.clone().into());
     let code = match compile_hook(source, filename, CompileMode::Module) {
         Ok(c) => c,
         Err(cf) => {
@@ -343,13 +408,25 @@ impl Interactive {
     /// A session whose `sys.path[0]` is `script_dir`. Installs the Ctrl-C handler.
     fn with_script_dir(opts: &RunOptions, script_dir: &str) -> Interactive {
         mempy_vm::interrupt::install_sigint_handler();
-        let vm = new_vm(opts, Box::new(LineFlush(std::io::stdout())), Box::new(std::io::stderr()), script_dir.to_string());
+        let vm = new_vm(
+            opts,
+            Box::new(LineFlush(std::io::stdout())),
+            Box::new(std::io::stderr()),
+            script_dir.to_string(),
+        );
         let main = vm.new_module("__main__");
-        main.dict.set_item_str(&vm, &vm.intern("__builtins__"), vm.builtins.clone().into());
-        main.dict.set_item_str(&vm, &vm.intern("__annotations__"), vm.new_dict().into());
-        vm.sys_modules.set_item_str(&vm, &vm.intern("__main__"), main.clone().into());
+        main.dict
+            .set_item_str(&vm, &vm.intern("__builtins__"), vm.builtins.clone().into());
+        main.dict
+            .set_item_str(&vm, &vm.intern("__annotations__"), vm.new_dict().into());
+        vm.sys_modules
+            .set_item_str(&vm, &vm.intern("__main__"), main.clone().into());
         let globals = main.dict.clone();
-        Interactive { vm, globals, _buf: RefCell::new(()) }
+        Interactive {
+            vm,
+            globals,
+            _buf: RefCell::new(()),
+        }
     }
 
     /// Whether `src` (all lines typed so far) is complete. A block statement is
@@ -357,11 +434,22 @@ impl Interactive {
     pub fn classify(&self, src: &str) -> Input {
         if let Err(e) = mempy_parser::parse(src) {
             // An error that more lines can't fix is reported at once, as CPython does.
-            return if e.is_incomplete_input() { Input::NeedMore } else { Input::Complete };
+            return if e.is_incomplete_input() {
+                Input::NeedMore
+            } else {
+                Input::Complete
+            };
         }
         let first = src.lines().next().unwrap_or("");
-        let word = first.trim_start().split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '@')).next().unwrap_or("");
-        let compound = matches!(word, "if" | "while" | "for" | "def" | "class" | "with" | "try" | "async") || word.starts_with('@');
+        let word = first
+            .trim_start()
+            .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '@'))
+            .next()
+            .unwrap_or("");
+        let compound = matches!(
+            word,
+            "if" | "while" | "for" | "def" | "class" | "with" | "try" | "async"
+        ) || word.starts_with('@');
         let opens_block = compound || first.trim_end().ends_with(':') || src.lines().count() > 1;
         if opens_block && !src.ends_with("\n\n") && !src.trim().is_empty() {
             return Input::NeedMore;

@@ -10,7 +10,10 @@ use std::path::PathBuf;
 use mempy_vm::objects::typeobj::ObjectClass;
 use mempy_vm::CompileMode;
 
-use crate::{absolute, compile_error_exception, compile_hook, finish, new_vm, on_big_stack, run_file, run_source, shutdown, stdout_sink, Interactive, RunOptions};
+use crate::{
+    absolute, compile_error_exception, compile_hook, finish, new_vm, on_big_stack, run_file,
+    run_source, shutdown, stdout_sink, Interactive, RunOptions,
+};
 
 /// The program to run.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,8 +30,14 @@ impl Program {
     /// The directory CPython puts first on `sys.path`: the script's, or `''`.
     fn script_dir(&self) -> String {
         match self {
-            Program::File(p) => absolute(p).parent().map(|d| d.display().to_string()).unwrap_or_default(),
-            Program::Command(_) => std::env::current_dir().unwrap_or_default().display().to_string(),
+            Program::File(p) => absolute(p)
+                .parent()
+                .map(|d| d.display().to_string())
+                .unwrap_or_default(),
+            Program::Command(_) => std::env::current_dir()
+                .unwrap_or_default()
+                .display()
+                .to_string(),
             Program::Stdin => String::new(),
         }
     }
@@ -40,7 +49,10 @@ impl Program {
             Program::File(p) => {
                 let abs = absolute(p);
                 match std::fs::read(&abs) {
-                    Ok(b) => Ok((String::from_utf8_lossy(&b).into_owned(), abs.display().to_string())),
+                    Ok(b) => Ok((
+                        String::from_utf8_lossy(&b).into_owned(),
+                        abs.display().to_string(),
+                    )),
                     Err(e) => Err(crate::cant_open(&abs, &e)),
                 }
             }
@@ -66,7 +78,12 @@ pub fn run_program(program: &Program, opts: &RunOptions) -> i32 {
                     Ok(s) => s,
                     Err(_) => return 2,
                 };
-                let vm = new_vm(&opts, stdout_sink(&opts), Box::new(std::io::stderr()), program.script_dir());
+                let vm = new_vm(
+                    &opts,
+                    stdout_sink(&opts),
+                    Box::new(std::io::stderr()),
+                    program.script_dir(),
+                );
                 let status = run_source(&vm, &source, &filename);
                 shutdown(&vm, &opts);
                 status
@@ -100,8 +117,10 @@ impl Interactive {
             }
         };
         if let Program::File(_) = program {
-            self.globals.set_item_str(vm, &vm.intern("__file__"), vm.new_str(&filename));
-            self.globals.set_item_str(vm, &vm.intern("__cached__"), vm.none());
+            self.globals
+                .set_item_str(vm, &vm.intern("__file__"), vm.new_str(&filename));
+            self.globals
+                .set_item_str(vm, &vm.intern("__cached__"), vm.none());
         }
         let r = match compile_hook(&source, &filename, CompileMode::Module) {
             Ok(code) => vm.run_code(code, self.globals.clone()),

@@ -13,7 +13,10 @@ use mempy_vm::introspect::{HeapMap, HeapReport};
 
 /// Installs these renderers for the VM on the current thread.
 pub fn install() {
-    render::install(Renderers { svg: heap_map_svg, text: heap_map_text });
+    render::install(Renderers {
+        svg: heap_map_svg,
+        text: heap_map_text,
+    });
 }
 
 /// Hue of a size class in degrees: the golden angle, so neighbouring classes differ.
@@ -68,7 +71,10 @@ fn classes_present(map: &HeapMap) -> Vec<(usize, usize)> {
             }
         }
     }
-    seen.iter().enumerate().filter_map(|(c, s)| s.map(|s| (c, s))).collect()
+    seen.iter()
+        .enumerate()
+        .filter_map(|(c, s)| s.map(|s| (c, s)))
+        .collect()
 }
 
 fn summary_line(map: &HeapMap) -> String {
@@ -98,7 +104,10 @@ pub fn human_bytes(n: usize) -> String {
 // ----- SVG -----
 
 fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// The SVG picture: a title and summary, a legend (size classes, pool states, shading),
@@ -106,7 +115,13 @@ fn xml_escape(s: &str) -> String {
 /// arenas stay on a screen-sized page; every cell has a tooltip with its figures.
 pub fn heap_map_svg(map: &HeapMap) -> String {
     let n = map.arenas.len();
-    let cell = if n <= 40 { 12.0 } else if n <= 100 { 9.0 } else { 6.0 };
+    let cell = if n <= 40 {
+        12.0
+    } else if n <= 100 {
+        9.0
+    } else {
+        6.0
+    };
     let gap = if n <= 100 { 2.0 } else { 1.0 };
     let pitch = cell + gap;
     let label_w: f64 = 80.0;
@@ -121,47 +136,101 @@ pub fn heap_map_svg(map: &HeapMap) -> String {
     let width = (grid_x + 64.0 * pitch + 20.0).max(left + legend_cols as f64 * 90.0 + 20.0);
     let height = grid_top + n.max(1) as f64 * pitch + 30.0;
     let mut s = String::new();
-    let _ = writeln!(s, r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="monospace" font-size="11">"#);
+    let _ = writeln!(
+        s,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="monospace" font-size="11">"#
+    );
     let _ = writeln!(s, r##"<rect width="100%" height="100%" fill="#ffffff"/>"##);
-    let _ = writeln!(s, r#"<text x="{left}" y="24" font-size="16" font-weight="bold">mempy heap map ({})</text>"#, map.mode);
-    let _ = writeln!(s, r#"<text x="{left}" y="44">{}</text>"#, xml_escape(&summary_line(map)));
-    let _ = writeln!(s, r#"<text x="{left}" y="{}">size classes (colour) — darker = fuller pool</text>"#, legend_top - 8.0);
+    let _ = writeln!(
+        s,
+        r#"<text x="{left}" y="24" font-size="16" font-weight="bold">mempy heap map ({})</text>"#,
+        map.mode
+    );
+    let _ = writeln!(
+        s,
+        r#"<text x="{left}" y="44">{}</text>"#,
+        xml_escape(&summary_line(map))
+    );
+    let _ = writeln!(
+        s,
+        r#"<text x="{left}" y="{}">size classes (colour) — darker = fuller pool</text>"#,
+        legend_top - 8.0
+    );
     let _ = writeln!(s, r#"<g class="legend">"#);
     for (i, (c, size)) in present.iter().enumerate() {
         let x = left + (i % legend_cols) as f64 * 90.0;
         let y = legend_top + (i / legend_cols) as f64 * 20.0;
         let (r, g, b) = class_rgb(*c);
-        let _ = writeln!(s, r#"<rect x="{x}" y="{y}" width="12" height="12" fill="rgb({r},{g},{b})"/><text x="{}" y="{}">{c}: {size} B</text>"#, x + 16.0, y + 10.0);
+        let _ = writeln!(
+            s,
+            r#"<rect x="{x}" y="{y}" width="12" height="12" fill="rgb({r},{g},{b})"/><text x="{}" y="{}">{c}: {size} B</text>"#,
+            x + 16.0,
+            y + 10.0
+        );
     }
     let _ = writeln!(s, "</g>");
     let _ = writeln!(s, r#"<g class="states">"#);
-    let swatches = [("empty (cached)", "#e8e8e8", "#999999"), ("never carved", "#ffffff", "#cccccc")];
+    let swatches = [
+        ("empty (cached)", "#e8e8e8", "#999999"),
+        ("never carved", "#ffffff", "#cccccc"),
+    ];
     for (i, (name, fill, stroke)) in swatches.iter().enumerate() {
         let x = left + i as f64 * 150.0;
-        let _ = writeln!(s, r#"<rect x="{x}" y="{states_top}" width="12" height="12" fill="{fill}" stroke="{stroke}"/><text x="{}" y="{}">{name}</text>"#, x + 16.0, states_top + 10.0);
+        let _ = writeln!(
+            s,
+            r#"<rect x="{x}" y="{states_top}" width="12" height="12" fill="{fill}" stroke="{stroke}"/><text x="{}" y="{}">{name}</text>"#,
+            x + 16.0,
+            states_top + 10.0
+        );
     }
     let gx = left + 300.0;
-    let _ = writeln!(s, r#"<text x="{gx}" y="{}">occupancy</text>"#, states_top + 10.0);
+    let _ = writeln!(
+        s,
+        r#"<text x="{gx}" y="{}">occupancy</text>"#,
+        states_top + 10.0
+    );
     for k in 0..5 {
         let o = 0.2 + 0.2 * k as f64;
-        let _ = writeln!(s, r##"<rect x="{}" y="{states_top}" width="12" height="12" fill="#555555" fill-opacity="{:.2}"/>"##, gx + 70.0 + k as f64 * 14.0, opacity(o));
+        let _ = writeln!(
+            s,
+            r##"<rect x="{}" y="{states_top}" width="12" height="12" fill="#555555" fill-opacity="{:.2}"/>"##,
+            gx + 70.0 + k as f64 * 14.0,
+            opacity(o)
+        );
     }
     let _ = writeln!(s, "</g>");
     let _ = writeln!(s, r#"<g class="arenas">"#);
     if n == 0 {
-        let _ = writeln!(s, r#"<text x="{left}" y="{}">no arenas (allocator mode {})</text>"#, grid_top + 10.0, map.mode);
+        let _ = writeln!(
+            s,
+            r#"<text x="{left}" y="{}">no arenas (allocator mode {})</text>"#,
+            grid_top + 10.0,
+            map.mode
+        );
     }
     for (row, a) in map.arenas.iter().enumerate() {
         let y = grid_top + row as f64 * pitch;
         let font = if cell < 9.0 { 7 } else { 11 };
-        let _ = writeln!(s, r#"<g class="arena"><text x="{left}" y="{}" font-size="{font}">arena {}</text>"#, y + cell - 1.0, a.index);
+        let _ = writeln!(
+            s,
+            r#"<g class="arena"><text x="{left}" y="{}" font-size="{font}">arena {}</text>"#,
+            y + cell - 1.0,
+            a.index
+        );
         for p in &a.pools {
             let x = grid_x + p.index as f64 * pitch;
-            let _ = write!(s, r#"<rect x="{x}" y="{y}" width="{cell}" height="{cell}" "#);
+            let _ = write!(
+                s,
+                r#"<rect x="{x}" y="{y}" width="{cell}" height="{cell}" "#
+            );
             match (p.state, p.size_class) {
                 (PoolState::Used | PoolState::Full, Some(c)) => {
                     let (r, g, b) = class_rgb(c);
-                    let _ = write!(s, r#"fill="rgb({r},{g},{b})" fill-opacity="{:.2}""#, opacity(occupancy(p)));
+                    let _ = write!(
+                        s,
+                        r#"fill="rgb({r},{g},{b})" fill-opacity="{:.2}""#,
+                        opacity(occupancy(p))
+                    );
                 }
                 (PoolState::Unused, _) => {
                     let _ = write!(s, r##"fill="#ffffff" stroke="#cccccc" stroke-width="0.5""##);
@@ -170,8 +239,19 @@ pub fn heap_map_svg(map: &HeapMap) -> String {
                     let _ = write!(s, r##"fill="#e8e8e8" stroke="#999999" stroke-width="0.5""##);
                 }
             }
-            let class = p.size_class.map_or("-".to_string(), |c| format!("class {c} ({} B)", p.block_size));
-            let _ = writeln!(s, "><title>arena {} pool {}: {}, {}, {}/{} blocks</title></rect>", a.index, p.index, state_name(p.state), class, p.blocks_used, p.capacity);
+            let class = p.size_class.map_or("-".to_string(), |c| {
+                format!("class {c} ({} B)", p.block_size)
+            });
+            let _ = writeln!(
+                s,
+                "><title>arena {} pool {}: {}, {}, {}/{} blocks</title></rect>",
+                a.index,
+                p.index,
+                state_name(p.state),
+                class,
+                p.blocks_used,
+                p.capacity
+            );
         }
         let _ = writeln!(s, "</g>");
     }
@@ -194,7 +274,10 @@ pub fn heap_map_text(map: &HeapMap, color: bool) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "heap ({}): {}", map.mode, summary_line(map));
     if map.arenas.is_empty() {
-        let _ = writeln!(s, "(no arenas: pools are used only by the pymalloc allocator)");
+        let _ = writeln!(
+            s,
+            "(no arenas: pools are used only by the pymalloc allocator)"
+        );
         return s;
     }
     for a in &map.arenas {
@@ -203,21 +286,41 @@ pub fn heap_map_text(map: &HeapMap, color: bool) -> String {
         for p in &a.pools {
             s.push_str(&pool_glyph(p, color));
         }
-        let used = a.pools.iter().filter(|p| matches!(p.state, PoolState::Used | PoolState::Full)).count();
-        let _ = writeln!(s, "{} {used:>2}/{} pools", if color { "│" } else { "|" }, a.total_pools);
+        let used = a
+            .pools
+            .iter()
+            .filter(|p| matches!(p.state, PoolState::Used | PoolState::Full))
+            .count();
+        let _ = writeln!(
+            s,
+            "{} {used:>2}/{} pools",
+            if color { "│" } else { "|" },
+            a.total_pools
+        );
     }
     if color {
-        let _ = writeln!(s, "shade: ░ <25%  ▒ <50%  ▓ <75%  █ fuller   · empty   (blank) never carved");
+        let _ = writeln!(
+            s,
+            "shade: ░ <25%  ▒ <50%  ▓ <75%  █ fuller   · empty   (blank) never carved"
+        );
         let mut line = String::from("class:");
         for (c, size) in classes_present(map) {
             let _ = write!(line, " {}{c}:{size}B\x1b[0m", ansi_fg(c));
         }
         let _ = writeln!(s, "{line}");
     } else {
-        let _ = writeln!(s, "shade: - <25%  + <50%  * <75%  # fuller   . empty   (blank) never carved");
+        let _ = writeln!(
+            s,
+            "shade: - <25%  + <50%  * <75%  # fuller   . empty   (blank) never carved"
+        );
         let _ = writeln!(s, "class  block  pools  blocks");
         for (c, size) in classes_present(map) {
-            let pools: Vec<&PoolInfo> = map.pools().filter(|p| p.size_class == Some(c) && matches!(p.state, PoolState::Used | PoolState::Full)).collect();
+            let pools: Vec<&PoolInfo> = map
+                .pools()
+                .filter(|p| {
+                    p.size_class == Some(c) && matches!(p.state, PoolState::Used | PoolState::Full)
+                })
+                .collect();
             let blocks: usize = pools.iter().map(|p| p.blocks_used).sum();
             let _ = writeln!(s, "{c:>5}  {size:>5}  {:>5}  {blocks:>6}", pools.len());
         }
@@ -228,12 +331,23 @@ pub fn heap_map_text(map: &HeapMap, color: bool) -> String {
 fn ansi_fg(class: usize) -> String {
     let (r, g, b) = class_rgb(class);
     let q = |v: u8| (v as u16 * 5 / 255) as u8;
-    format!("\x1b[38;5;{}m", 16 + 36 * q(r) as u16 + 6 * q(g) as u16 + q(b) as u16)
+    format!(
+        "\x1b[38;5;{}m",
+        16 + 36 * q(r) as u16 + 6 * q(g) as u16 + q(b) as u16
+    )
 }
 
 fn pool_glyph(p: &PoolInfo, color: bool) -> String {
     let o = occupancy(p);
-    let idx = if o < 0.25 { 0 } else if o < 0.5 { 1 } else if o < 0.75 { 2 } else { 3 };
+    let idx = if o < 0.25 {
+        0
+    } else if o < 0.5 {
+        1
+    } else if o < 0.75 {
+        2
+    } else {
+        3
+    };
     match (p.state, p.size_class, color) {
         (PoolState::Unused, _, _) => " ".into(),
         (PoolState::Empty, _, true) => "·".into(),
@@ -255,20 +369,54 @@ pub fn heap_report_text(r: &HeapReport) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "=== mempy heap report ({}) ===", r.mode);
     if r.mode == "pymalloc" {
-        let _ = writeln!(s, "class  block  peak blocks   peak bytes  final blocks  final bytes");
+        let _ = writeln!(
+            s,
+            "class  block  peak blocks   peak bytes  final blocks  final bytes"
+        );
         for c in &r.classes {
-            let _ = writeln!(s, "{:>5}  {:>5}  {:>11}  {:>11}  {:>12}  {:>11}", c.class, c.block_size, c.peak_blocks, c.peak_bytes(), c.final_blocks, c.final_bytes());
+            let _ = writeln!(
+                s,
+                "{:>5}  {:>5}  {:>11}  {:>11}  {:>12}  {:>11}",
+                c.class,
+                c.block_size,
+                c.peak_blocks,
+                c.peak_bytes(),
+                c.final_blocks,
+                c.final_bytes()
+            );
         }
-        let _ = writeln!(s, "total         {:>11}  {:>11}  {:>12}  {:>11}", r.peak_total_blocks, r.peak_total_bytes, r.final_total_blocks, r.final_total_bytes);
-        let _ = writeln!(s, "(peaks are sampled at each automatic collection and at exit)");
-        let _ = writeln!(s, "arenas: {} taken, {} returned, at most {} alive, {} alive at exit", r.arenas_taken, r.arenas_returned, r.arenas_peak, r.arenas_final);
+        let _ = writeln!(
+            s,
+            "total         {:>11}  {:>11}  {:>12}  {:>11}",
+            r.peak_total_blocks, r.peak_total_bytes, r.final_total_blocks, r.final_total_bytes
+        );
+        let _ = writeln!(
+            s,
+            "(peaks are sampled at each automatic collection and at exit)"
+        );
+        let _ = writeln!(
+            s,
+            "arenas: {} taken, {} returned, at most {} alive, {} alive at exit",
+            r.arenas_taken, r.arenas_returned, r.arenas_peak, r.arenas_final
+        );
     } else {
-        let _ = writeln!(s, "(no size classes or arenas: PYTHONMALLOC is not pymalloc)");
+        let _ = writeln!(
+            s,
+            "(no size classes or arenas: PYTHONMALLOC is not pymalloc)"
+        );
     }
-    let _ = writeln!(s, "blocks from malloc (0 or > 512 bytes) alive at exit: {}", r.raw_blocks);
+    let _ = writeln!(
+        s,
+        "blocks from malloc (0 or > 512 bytes) alive at exit: {}",
+        r.raw_blocks
+    );
     let _ = writeln!(s, "gen  collections  objects freed  uncollectable");
     for (g, st) in r.generations.iter().enumerate() {
-        let _ = writeln!(s, "{g:>3}  {:>11}  {:>13}  {:>13}", st.collections, st.collected, st.uncollectable);
+        let _ = writeln!(
+            s,
+            "{g:>3}  {:>11}  {:>13}  {:>13}",
+            st.collections, st.collected, st.uncollectable
+        );
     }
     s
 }

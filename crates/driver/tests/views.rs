@@ -13,7 +13,15 @@ use mempy_vm::introspect::HeapMap;
 fn pool(index: usize, state: PoolState, class: Option<usize>, used: usize) -> PoolInfo {
     let block_size = class.map_or(0, |c| (c + 1) * 16);
     let capacity = class.map_or(0, |c| (16384 - 48) / ((c + 1) * 16));
-    PoolInfo { index, address: 0x1000 * index, state, size_class: class, block_size, blocks_used: used, capacity }
+    PoolInfo {
+        index,
+        address: 0x1000 * index,
+        state,
+        size_class: class,
+        block_size,
+        blocks_used: used,
+        capacity,
+    }
 }
 
 /// Two arenas: every pool state, three classes, occupancies across the shades.
@@ -34,8 +42,22 @@ fn fixed_map() -> HeapMap {
     HeapMap {
         mode: "pymalloc",
         arenas: vec![
-            ArenaInfo { index: 0, address: 0, first_pool: 0, total_pools: 64, free_pools: 60, pools: a0 },
-            ArenaInfo { index: 1, address: 0, first_pool: 0, total_pools: 63, free_pools: 62, pools: a1 },
+            ArenaInfo {
+                index: 0,
+                address: 0,
+                first_pool: 0,
+                total_pools: 64,
+                free_pools: 60,
+                pools: a0,
+            },
+            ArenaInfo {
+                index: 1,
+                address: 0,
+                first_pool: 0,
+                total_pools: 63,
+                free_pools: 62,
+                pools: a1,
+            },
         ],
     }
 }
@@ -83,14 +105,21 @@ fn heap_command_after_fixed_program() {
         let src = std::fs::read_to_string(fixture()).unwrap_or_default();
         // One top-level statement per input, as typed at the prompt.
         let mut chunks: Vec<String> = Vec::new();
-        for line in src.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+        for line in src
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        {
             match chunks.last_mut() {
                 Some(c) if line.starts_with(' ') => c.push_str(&format!("{line}\n")),
                 _ => chunks.push(format!("{line}\n")),
             }
         }
         for c in chunks {
-            let src = if c.lines().count() > 1 { format!("{c}\n") } else { c };
+            let src = if c.lines().count() > 1 {
+                format!("{c}\n")
+            } else {
+                c
+            };
             assert!(session.run(&src).is_none());
         }
         session.command(":heap")
@@ -100,7 +129,10 @@ fn heap_command_after_fixed_program() {
 
 #[test]
 fn heap_report_of_fixed_program() {
-    let opts = RunOptions { heap_report: true, ..RunOptions::default() };
+    let opts = RunOptions {
+        heap_report: true,
+        ..RunOptions::default()
+    };
     let t = mempy_driver::run_file_captured(&fixture(), &opts);
     assert_eq!(t.exit_code, 0, "{}", t.stderr);
     insta::assert_snapshot!(t.stderr);
@@ -111,7 +143,10 @@ fn svg_structure_of_fixed_program() {
     let dir = std::env::temp_dir().join(format!("mempy-svg-{}", std::process::id()));
     let _ = std::fs::create_dir_all(&dir);
     let path = dir.join("map.svg");
-    let opts = RunOptions { heap_map: Some(path.clone()), ..RunOptions::default() };
+    let opts = RunOptions {
+        heap_map: Some(path.clone()),
+        ..RunOptions::default()
+    };
     let t = mempy_driver::run_file_captured(&fixture(), &opts);
     assert_eq!(t.exit_code, 0, "{}", t.stderr);
     let svg = std::fs::read_to_string(&path).unwrap_or_default();
@@ -119,11 +154,20 @@ fn svg_structure_of_fixed_program() {
     assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
     let arenas = svg.matches(r#"<g class="arena">"#).count();
     let cells = svg.matches("<title>arena ").count();
-    let legend: Vec<&str> = svg.lines().filter(|l| l.contains("B</text>") && l.contains("<rect")).filter_map(|l| l.split("\">").last()).map(|s| s.trim_end_matches("</text>")).collect();
-    let carved = svg.matches(": used, ").count() + svg.matches(": full, ").count() + svg.matches(": empty, ").count();
+    let legend: Vec<&str> = svg
+        .lines()
+        .filter(|l| l.contains("B</text>") && l.contains("<rect"))
+        .filter_map(|l| l.split("\">").last())
+        .map(|s| s.trim_end_matches("</text>"))
+        .collect();
+    let carved = svg.matches(": used, ").count()
+        + svg.matches(": full, ").count()
+        + svg.matches(": empty, ").count();
     let summary = format!(
         "arenas: {arenas}\ncells per arena: 63 or 64 = {}\ncarved pools: {carved}\nlegend: {}\n",
-        cells == arenas * 64 || cells == arenas * 63 || (cells >= arenas * 63 && cells <= arenas * 64),
+        cells == arenas * 64
+            || cells == arenas * 63
+            || (cells >= arenas * 63 && cells <= arenas * 64),
         legend.join(", ")
     );
     insta::assert_snapshot!(summary);

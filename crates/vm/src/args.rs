@@ -36,14 +36,20 @@ impl<'a> Args<'a> {
 
     /// Drops the first positional argument (the receiver).
     pub fn shift(&self) -> Args<'a> {
-        Args { args: &self.args[1..], kwnames: self.kwnames }
+        Args {
+            args: &self.args[1..],
+            kwnames: self.kwnames,
+        }
     }
 
     /// The keyword arguments as `(name, value)` pairs.
     pub fn kwargs(&self) -> impl Iterator<Item = (&'a str, &'a PyObjectRef)> + 'a {
         let n = self.args.len() - self.kwnames.len();
         let vals = &self.args[n..];
-        self.kwnames.iter().zip(vals.iter()).map(|(k, v)| (k.payload::<PyStr>().map(|s| s.as_str()).unwrap_or(""), v))
+        self.kwnames
+            .iter()
+            .zip(vals.iter())
+            .map(|(k, v)| (k.payload::<PyStr>().map(|s| s.as_str()).unwrap_or(""), v))
     }
 
     pub fn has_kwargs(&self) -> bool {
@@ -71,30 +77,62 @@ impl<'a> Args<'a> {
         p.try_into().map_err(|_| {
             let given = p.len();
             vm.new_type_error(match N {
-                1 => format!("{fname}() takes no arguments ({} given)", given.saturating_sub(1)),
-                2 => format!("{fname}() takes exactly one argument ({} given)", given.saturating_sub(1)),
-                _ => format!("{fname}() takes exactly {} arguments ({} given)", N - 1, given.saturating_sub(1)),
+                1 => format!(
+                    "{fname}() takes no arguments ({} given)",
+                    given.saturating_sub(1)
+                ),
+                2 => format!(
+                    "{fname}() takes exactly one argument ({} given)",
+                    given.saturating_sub(1)
+                ),
+                _ => format!(
+                    "{fname}() takes exactly {} arguments ({} given)",
+                    N - 1,
+                    given.saturating_sub(1)
+                ),
             })
         })
     }
 
     /// Between `min` and `max` positional arguments, no keywords; messages in
     /// CPython's "expected at most N arguments, got M" form. Counts exclude nothing.
-    pub fn range(&self, vm: &Vm, fname: &str, min: usize, max: usize) -> PyResult<&'a [PyObjectRef]> {
+    pub fn range(
+        &self,
+        vm: &Vm,
+        fname: &str,
+        min: usize,
+        max: usize,
+    ) -> PyResult<&'a [PyObjectRef]> {
         self.no_kwargs(vm, fname)?;
         let p = self.positional();
         if p.len() < min {
             return Err(vm.new_type_error(if min == max {
-                format!("{fname} expected {min} argument{}, got {}", if min == 1 { "" } else { "s" }, p.len())
+                format!(
+                    "{fname} expected {min} argument{}, got {}",
+                    if min == 1 { "" } else { "s" },
+                    p.len()
+                )
             } else {
-                format!("{fname} expected at least {min} argument{}, got {}", if min == 1 { "" } else { "s" }, p.len())
+                format!(
+                    "{fname} expected at least {min} argument{}, got {}",
+                    if min == 1 { "" } else { "s" },
+                    p.len()
+                )
             }));
         }
         if p.len() > max {
             return Err(vm.new_type_error(if min == max {
-                format!("{fname} expected {max} argument{}, got {}", if max == 1 { "" } else { "s" }, p.len())
+                format!(
+                    "{fname} expected {max} argument{}, got {}",
+                    if max == 1 { "" } else { "s" },
+                    p.len()
+                )
             } else {
-                format!("{fname} expected at most {max} argument{}, got {}", if max == 1 { "" } else { "s" }, p.len())
+                format!(
+                    "{fname} expected at most {max} argument{}, got {}",
+                    if max == 1 { "" } else { "s" },
+                    p.len()
+                )
             }));
         }
         Ok(p)
@@ -102,7 +140,13 @@ impl<'a> Args<'a> {
 
     /// Binds positional and keyword arguments to `names`; the first `required` are
     /// mandatory. Messages as CPython's argument clinic.
-    pub fn bind(&self, vm: &Vm, fname: &str, names: &[&str], required: usize) -> PyResult<Vec<Option<PyObjectRef>>> {
+    pub fn bind(
+        &self,
+        vm: &Vm,
+        fname: &str,
+        names: &[&str],
+        required: usize,
+    ) -> PyResult<Vec<Option<PyObjectRef>>> {
         let pos = self.positional();
         if pos.len() > names.len() {
             return Err(vm.new_type_error(format!(
@@ -128,7 +172,9 @@ impl<'a> Args<'a> {
                     out[i] = Some(v.clone());
                 }
                 None => {
-                    return Err(vm.new_type_error(format!("{fname}() got an unexpected keyword argument '{k}'")));
+                    return Err(vm.new_type_error(format!(
+                        "{fname}() got an unexpected keyword argument '{k}'"
+                    )));
                 }
             }
         }

@@ -41,7 +41,8 @@ pub fn install_sigint_handler() -> bool {
         let f = flag();
         // Registration order matters: the conditional default runs first, so a Ctrl-C
         // that finds the flag already set terminates instead of setting it again.
-        signal_hook::flag::register_conditional_default(signal_hook::consts::SIGINT, Arc::clone(f)).is_ok()
+        signal_hook::flag::register_conditional_default(signal_hook::consts::SIGINT, Arc::clone(f))
+            .is_ok()
             && signal_hook::flag::register(signal_hook::consts::SIGINT, Arc::clone(f)).is_ok()
     })
 }

@@ -101,7 +101,10 @@ impl Vm {
     /// Prints CPython's "Exception ignored in: ..." report.
     pub fn report_unraisable(&self, e: &PyBaseExceptionRef, obj: Option<&PyObjectRef>) {
         let what = match obj {
-            Some(o) => self.repr(o).map(|s| s.as_str().to_string()).unwrap_or_else(|_| "<object repr() failed>".into()),
+            Some(o) => self
+                .repr(o)
+                .map(|s| s.as_str().to_string())
+                .unwrap_or_else(|_| "<object repr() failed>".into()),
             None => "None".into(),
         };
         self.write_stderr(&format!("Exception ignored in: {what}\n"));
@@ -117,18 +120,24 @@ impl Vm {
     }
 
     pub fn is_index(&self, o: &PyObject) -> bool {
-        o.payload::<PyInt>().is_some() || (o.class().is_heap_type() && o.class().lookup(&self.intern("__index__")).is_some())
+        o.payload::<PyInt>().is_some()
+            || (o.class().is_heap_type() && o.class().lookup(&self.intern("__index__")).is_some())
     }
 
     pub fn to_index_i64(&self, o: &PyObject) -> PyResult<i64> {
         if let Some(i) = o.payload::<PyInt>() {
-            return i.as_small().ok_or_else(|| self.new_overflow_error("Python int too large to convert to C ssize_t"));
+            return i.as_small().ok_or_else(|| {
+                self.new_overflow_error("Python int too large to convert to C ssize_t")
+            });
         }
         if let Some(m) = self.lookup_special(o, "__index__") {
             let r = self.call(&m, &[o.to_owned()])?;
             return self.to_index_i64(&r);
         }
-        Err(self.new_type_error(format!("'{}' object cannot be interpreted as an integer", o.class().name())))
+        Err(self.new_type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            o.class().name()
+        )))
     }
 
     pub fn to_index_isize(&self, o: &PyObject) -> PyResult<isize> {
@@ -146,14 +155,19 @@ impl Vm {
             return Ok(match i.as_small() {
                 Some(v) => v as isize,
                 None => {
-                    if i.to_bigint().sign() == num_bigint::Sign::Minus { isize::MIN } else { isize::MAX }
+                    if i.to_bigint().sign() == num_bigint::Sign::Minus {
+                        isize::MIN
+                    } else {
+                        isize::MAX
+                    }
                 }
             });
         }
         if self.lookup_special(o, "__index__").is_some() {
             return self.to_index_isize(o);
         }
-        Err(self.new_type_error("slice indices must be integers or None or have an __index__ method"))
+        Err(self
+            .new_type_error("slice indices must be integers or None or have an __index__ method"))
     }
 
     /// `int(x)` for one argument.
@@ -167,13 +181,19 @@ impl Vm {
         }
         if let Some(s) = x.payload::<PyStr>() {
             return crate::objects::int::parse_int(s.as_str(), 10).ok_or_else(|| {
-                self.new_value_error(format!("invalid literal for int() with base 10: {}", crate::objects::str::repr_str(s.as_str())))
+                self.new_value_error(format!(
+                    "invalid literal for int() with base 10: {}",
+                    crate::objects::str::repr_str(s.as_str())
+                ))
             });
         }
         if let Some(b) = x.payload::<PyBytes>() {
             let s = String::from_utf8_lossy(&b.value).into_owned();
             return crate::objects::int::parse_int(&s, 10).ok_or_else(|| {
-                self.new_value_error(format!("invalid literal for int() with base 10: {}", crate::objects::bytes::bytes_repr(&b.value)))
+                self.new_value_error(format!(
+                    "invalid literal for int() with base 10: {}",
+                    crate::objects::bytes::bytes_repr(&b.value)
+                ))
             });
         }
         for name in ["__int__", "__index__", "__trunc__"] {
@@ -181,7 +201,10 @@ impl Vm {
                 let r = self.call(&m, &[x.to_owned()])?;
                 return match r.payload::<PyInt>() {
                     Some(i) => Ok(i.to_bigint()),
-                    None => Err(self.new_type_error(format!("{name} returned non-int (type {})", r.class().name()))),
+                    None => Err(self.new_type_error(format!(
+                        "{name} returned non-int (type {})",
+                        r.class().name()
+                    ))),
                 };
             }
         }
@@ -196,30 +219,47 @@ impl Vm {
             return Ok(f.value);
         }
         if let Some(i) = x.payload::<PyInt>() {
-            return i.to_f64().ok_or_else(|| self.new_overflow_error("int too large to convert to float"));
+            return i
+                .to_f64()
+                .ok_or_else(|| self.new_overflow_error("int too large to convert to float"));
         }
         if let Some(s) = x.payload::<PyStr>() {
             return crate::objects::float::parse_float(s.as_str()).ok_or_else(|| {
-                self.new_value_error(format!("could not convert string to float: {}", crate::objects::str::repr_str(s.as_str())))
+                self.new_value_error(format!(
+                    "could not convert string to float: {}",
+                    crate::objects::str::repr_str(s.as_str())
+                ))
             });
         }
         if let Some(m) = self.lookup_special(x, "__float__") {
             let r = self.call(&m, &[x.to_owned()])?;
             return r.payload::<PyFloat>().map(|f| f.value).ok_or_else(|| {
-                self.new_type_error(format!("{}.__float__ returned non-float (type {})", x.class().name(), r.class().name()))
+                self.new_type_error(format!(
+                    "{}.__float__ returned non-float (type {})",
+                    x.class().name(),
+                    r.class().name()
+                ))
             });
         }
         if let Some(m) = self.lookup_special(x, "__index__") {
             let r = self.call(&m, &[x.to_owned()])?;
             return self.to_float_value(&r);
         }
-        Err(self.new_type_error(format!("float() argument must be a string or a real number, not '{}'", x.class().name())))
+        Err(self.new_type_error(format!(
+            "float() argument must be a string or a real number, not '{}'",
+            x.class().name()
+        )))
     }
 
     pub fn bytes_like(&self, o: &PyObject) -> PyResult<Vec<u8>> {
         o.payload::<PyBytes>()
             .map(|b| b.value.clone())
-            .ok_or_else(|| self.new_type_error(format!("a bytes-like object is required, not '{}'", o.class().name())))
+            .ok_or_else(|| {
+                self.new_type_error(format!(
+                    "a bytes-like object is required, not '{}'",
+                    o.class().name()
+                ))
+            })
     }
 
     /// `str(o)` as a Rust string.
@@ -228,18 +268,23 @@ impl Vm {
     }
 
     pub fn repr_string(&self, o: &PyObject) -> String {
-        self.repr(o).map(|s| s.as_str().to_string()).unwrap_or_default()
+        self.repr(o)
+            .map(|s| s.as_str().to_string())
+            .unwrap_or_default()
     }
 
     pub fn default_repr(&self, o: &PyObject) -> String {
         let c = o.class();
         let module = if c.is_heap_type() {
-            c.lookup(&self.intern("__module__")).and_then(|m| m.payload::<PyStr>().map(|s| s.as_str().to_string()))
+            c.lookup(&self.intern("__module__"))
+                .and_then(|m| m.payload::<PyStr>().map(|s| s.as_str().to_string()))
         } else {
             None
         };
         match module {
-            Some(m) if m != "builtins" => format!("<{}.{} object at {:#x}>", m, c.qualname.borrow(), o.addr()),
+            Some(m) if m != "builtins" => {
+                format!("<{}.{} object at {:#x}>", m, c.qualname.borrow(), o.addr())
+            }
             _ => format!("<{} object at {:#x}>", c.qualname.borrow(), o.addr()),
         }
     }
@@ -255,7 +300,12 @@ impl Vm {
     }
 
     /// Is the type's `name` attribute the given builtin object (`object.__new__`)?
-    pub fn type_slot_is(&self, cls: &PyTypeRef, name: &str, target: &std::cell::RefCell<Option<PyObjectRef>>) -> bool {
+    pub fn type_slot_is(
+        &self,
+        cls: &PyTypeRef,
+        name: &str,
+        target: &std::cell::RefCell<Option<PyObjectRef>>,
+    ) -> bool {
         match (cls.lookup(&self.intern(name)), target.borrow().as_ref()) {
             (Some(v), Some(t)) => v.is(t),
             _ => false,
@@ -271,7 +321,12 @@ impl Vm {
     }
 
     /// Calls a dunder found on the type with `o` as self; None if absent.
-    pub fn call_special(&self, o: &PyObject, name: &str, args: &[PyObjectRef]) -> PyResult<Option<PyObjectRef>> {
+    pub fn call_special(
+        &self,
+        o: &PyObject,
+        name: &str,
+        args: &[PyObjectRef],
+    ) -> PyResult<Option<PyObjectRef>> {
         match self.lookup_special(o, name) {
             None => Ok(None),
             Some(m) => {
@@ -300,7 +355,12 @@ impl Vm {
 
     /// `descr.__get__(obj, type)` for the descriptor kinds implemented in Rust, or via
     /// a Python `__get__`.
-    pub fn descr_get(&self, descr: &PyObjectRef, obj: Option<&PyObjectRef>, typ: Option<&PyObject>) -> PyResult {
+    pub fn descr_get(
+        &self,
+        descr: &PyObjectRef,
+        obj: Option<&PyObjectRef>,
+        typ: Option<&PyObject>,
+    ) -> PyResult {
         if descr.payload::<PyFunction>().is_some() {
             return Ok(match obj {
                 Some(o) => self.new_bound_method(descr.clone(), o.clone()),
@@ -322,10 +382,15 @@ impl Vm {
         if let Some(m) = descr.payload::<PyMemberDescr>() {
             return match obj {
                 Some(o) => {
-                    let slots = crate::heap::slot_values(o).ok_or_else(|| self.new_type_error("bad slot access"))?;
+                    let slots = crate::heap::slot_values(o)
+                        .ok_or_else(|| self.new_type_error("bad slot access"))?;
                     let v = slots.get(m.index).and_then(|c| c.borrow().clone());
                     v.ok_or_else(|| {
-                        self.new_attribute_error(format!("'{}' object has no attribute '{}'", o.class().name(), m.name))
+                        self.new_attribute_error(format!(
+                            "'{}' object has no attribute '{}'",
+                            o.class().name(),
+                            m.name
+                        ))
                     })
                 }
                 None => Ok(descr.clone()),
@@ -383,14 +448,23 @@ impl Vm {
     }
 
     pub fn is_data_descriptor(&self, d: &PyObject) -> bool {
-        if d.payload::<PyGetSet>().is_some() || d.payload::<PyProperty>().is_some() || d.payload::<PyMemberDescr>().is_some() {
+        if d.payload::<PyGetSet>().is_some()
+            || d.payload::<PyProperty>().is_some()
+            || d.payload::<PyMemberDescr>().is_some()
+        {
             return true;
         }
-        if d.payload::<PyFunction>().is_some() || d.payload::<PyMethodDescr>().is_some() || d.payload::<PyStr>().is_some() || d.payload::<PyInt>().is_some() {
+        if d.payload::<PyFunction>().is_some()
+            || d.payload::<PyMethodDescr>().is_some()
+            || d.payload::<PyStr>().is_some()
+            || d.payload::<PyInt>().is_some()
+        {
             return false;
         }
         let c = d.class();
-        c.is_heap_type() && (c.lookup(&self.intern("__set__")).is_some() || c.lookup(&self.intern("__delete__")).is_some())
+        c.is_heap_type()
+            && (c.lookup(&self.intern("__set__")).is_some()
+                || c.lookup(&self.intern("__delete__")).is_some())
     }
 
     fn has_get(&self, d: &PyObject) -> bool {
@@ -418,18 +492,37 @@ impl Vm {
 
     pub fn attribute_error(&self, o: &PyObject, name: &PyStrRef) -> PyBaseExceptionRef {
         if let Some(t) = o.downcast_ref::<PyType>() {
-            return self.new_attribute_error(format!("type object '{}' has no attribute '{}'", t.name(), name.as_str()));
+            return self.new_attribute_error(format!(
+                "type object '{}' has no attribute '{}'",
+                t.name(),
+                name.as_str()
+            ));
         }
         if let Some(m) = o.payload::<PyModule>() {
-            let n = m.dict.get_item_str_opt(&self.intern("__name__")).and_then(|n| n.payload::<PyStr>().map(|s| s.as_str().to_string()));
+            let n = m
+                .dict
+                .get_item_str_opt(&self.intern("__name__"))
+                .and_then(|n| n.payload::<PyStr>().map(|s| s.as_str().to_string()));
             if let Some(n) = n {
-                return self.new_attribute_error(format!("module '{}' has no attribute '{}'", n, name.as_str()));
+                return self.new_attribute_error(format!(
+                    "module '{}' has no attribute '{}'",
+                    n,
+                    name.as_str()
+                ));
             }
         }
-        self.new_attribute_error(format!("'{}' object has no attribute '{}'", o.class().name(), name.as_str()))
+        self.new_attribute_error(format!(
+            "'{}' object has no attribute '{}'",
+            o.class().name(),
+            name.as_str()
+        ))
     }
 
-    pub fn generic_getattr_opt(&self, o: &PyObjectRef, name: &PyStrRef) -> PyResult<Option<PyObjectRef>> {
+    pub fn generic_getattr_opt(
+        &self,
+        o: &PyObjectRef,
+        name: &PyStrRef,
+    ) -> PyResult<Option<PyObjectRef>> {
         // Types: look in the MRO, binding with obj=None.
         if let Some(t) = o.downcast_ref::<PyType>() {
             let meta_attr = o.class().lookup(name);
@@ -495,7 +588,12 @@ impl Vm {
             self.generic_getattr(o, name)
         };
         match r {
-            Err(e) if fl & flags::HAS_GETATTR != 0 && e.as_object().class().is_subtype(&self.ctx.exc.attribute_error) => {
+            Err(e)
+                if fl & flags::HAS_GETATTR != 0
+                    && e.as_object()
+                        .class()
+                        .is_subtype(&self.ctx.exc.attribute_error) =>
+            {
                 let ga = cls.lookup(&self.intern("__getattr__")).unwrap();
                 self.call_unbound(&ga, &[o.clone(), name.clone().into()])
             }
@@ -506,7 +604,13 @@ impl Vm {
     pub fn get_attribute_opt(&self, o: &PyObject, name: &str) -> PyResult<Option<PyObjectRef>> {
         match self.get_attribute(&o.to_owned(), &self.intern(name)) {
             Ok(v) => Ok(Some(v)),
-            Err(e) if e.as_object().class().is_subtype(&self.ctx.exc.attribute_error) => Ok(None),
+            Err(e)
+                if e.as_object()
+                    .class()
+                    .is_subtype(&self.ctx.exc.attribute_error) =>
+            {
+                Ok(None)
+            }
             Err(e) => Err(e),
         }
     }
@@ -516,7 +620,12 @@ impl Vm {
     }
 
     /// `object.__setattr__` / `__delattr__` (value None deletes).
-    pub fn generic_setattr(&self, o: &PyObjectRef, name: &PyStrRef, value: Option<PyObjectRef>) -> PyResult<()> {
+    pub fn generic_setattr(
+        &self,
+        o: &PyObjectRef,
+        name: &PyStrRef,
+        value: Option<PyObjectRef>,
+    ) -> PyResult<()> {
         if let Some(t) = o.downcast_ref::<PyType>() {
             if !t.is_heap_type() {
                 return Err(self.new_type_error(format!(
@@ -545,7 +654,9 @@ impl Vm {
             }
             crate::objects::typeobj::update_special_flags(self, t);
             if name.as_str() == "__del__" {
-                t.core.has_finalizer.set(t.lookup(&self.intern("__del__")).is_some());
+                t.core
+                    .has_finalizer
+                    .set(t.lookup(&self.intern("__del__")).is_some());
             }
             return Ok(());
         }
@@ -562,17 +673,26 @@ impl Vm {
                 };
             }
             if let Some(m) = a.payload::<PyMemberDescr>() {
-                let slots = crate::heap::slot_values(o).ok_or_else(|| self.new_type_error("bad slot access"))?;
+                let slots = crate::heap::slot_values(o)
+                    .ok_or_else(|| self.new_type_error("bad slot access"))?;
                 let cell = &slots[m.index];
                 if value.is_none() && cell.borrow().is_none() {
-                    return Err(self.new_attribute_error(format!("'{}' object has no attribute '{}'", cls.name(), m.name)));
+                    return Err(self.new_attribute_error(format!(
+                        "'{}' object has no attribute '{}'",
+                        cls.name(),
+                        m.name
+                    )));
                 }
                 let old = std::mem::replace(&mut *cell.borrow_mut(), value);
                 drop(old);
                 return Ok(());
             }
             if let Some(p) = a.payload::<PyProperty>() {
-                let f = if value.is_some() { p.fset.borrow().clone() } else { p.fdel.borrow().clone() };
+                let f = if value.is_some() {
+                    p.fset.borrow().clone()
+                } else {
+                    p.fdel.borrow().clone()
+                };
                 return match f {
                     Some(f) => {
                         let mut args = vec![o.clone()];
@@ -588,7 +708,11 @@ impl Vm {
                 };
             }
             if a.class().is_heap_type() {
-                let m = if value.is_some() { "__set__" } else { "__delete__" };
+                let m = if value.is_some() {
+                    "__set__"
+                } else {
+                    "__delete__"
+                };
                 if let Some(f) = a.class().lookup(&self.intern(m)) {
                     let mut args = vec![a.clone(), o.clone()];
                     args.extend(value);
@@ -597,12 +721,22 @@ impl Vm {
             }
         }
         // Instances of `__slots__` classes without `__dict__` have the storage but no dict.
-        let dict_slot = o.dict_slot().filter(|_| !cls.is_heap_type() || cls.has_flag(flags::HAS_DICT));
+        let dict_slot = o
+            .dict_slot()
+            .filter(|_| !cls.is_heap_type() || cls.has_flag(flags::HAS_DICT));
         let Some(slot) = dict_slot else {
             return Err(if cls.lookup(name).is_some() {
-                self.new_attribute_error(format!("'{}' object attribute '{}' is read-only", cls.name(), name.as_str()))
+                self.new_attribute_error(format!(
+                    "'{}' object attribute '{}' is read-only",
+                    cls.name(),
+                    name.as_str()
+                ))
             } else {
-                self.new_attribute_error(format!("'{}' object has no attribute '{}'", cls.name(), name.as_str()))
+                self.new_attribute_error(format!(
+                    "'{}' object has no attribute '{}'",
+                    cls.name(),
+                    name.as_str()
+                ))
             });
         };
         if slot.borrow().is_none() {
@@ -625,7 +759,12 @@ impl Vm {
     }
 
     /// `setattr(o, name, value)` / `delattr` with `__setattr__` overrides.
-    pub fn set_attribute(&self, o: &PyObjectRef, name: &PyStrRef, value: Option<PyObjectRef>) -> PyResult<()> {
+    pub fn set_attribute(
+        &self,
+        o: &PyObjectRef,
+        name: &PyStrRef,
+        value: Option<PyObjectRef>,
+    ) -> PyResult<()> {
         let cls = o.class();
         if cls.flags.get() & flags::CUSTOM_SETATTR != 0 {
             let (m, args) = match value {
@@ -639,7 +778,11 @@ impl Vm {
     }
 
     pub fn new_bound_method(&self, func: PyObjectRef, obj: PyObjectRef) -> PyObjectRef {
-        self.new_object(PyBoundMethod { func, obj }, &self.ctx.types.bound_method_type).into()
+        self.new_object(
+            PyBoundMethod { func, obj },
+            &self.ctx.types.bound_method_type,
+        )
+        .into()
     }
 
     /// `obj.name(*args)`.
@@ -669,7 +812,12 @@ impl Vm {
         let r = self.call_unbound(&m, &[o.to_owned()]);
         self.leave_recursion();
         let r = r?;
-        r.clone().downcast::<PyStr>().map_err(|_| self.new_type_error(format!("__repr__ returned non-string (type {})", r.class().name())))
+        r.clone().downcast::<PyStr>().map_err(|_| {
+            self.new_type_error(format!(
+                "__repr__ returned non-string (type {})",
+                r.class().name()
+            ))
+        })
     }
 
     pub fn str(&self, o: &PyObject) -> PyResult<PyStrRef> {
@@ -682,12 +830,19 @@ impl Vm {
                 return Ok(self.new_str_ref(&crate::objects::float::float_repr(f.value)));
             }
         }
-        let Some(m) = cls.lookup(&self.intern("__str__")) else { return self.repr(o) };
+        let Some(m) = cls.lookup(&self.intern("__str__")) else {
+            return self.repr(o);
+        };
         self.check_recursion(" while getting the str of an object")?;
         let r = self.call_unbound(&m, &[o.to_owned()]);
         self.leave_recursion();
         let r = r?;
-        r.clone().downcast::<PyStr>().map_err(|_| self.new_type_error(format!("__str__ returned non-string (type {})", r.class().name())))
+        r.clone().downcast::<PyStr>().map_err(|_| {
+            self.new_type_error(format!(
+                "__str__ returned non-string (type {})",
+                r.class().name()
+            ))
+        })
     }
 
     pub fn hash(&self, o: &PyObject) -> PyResult<i64> {
@@ -747,7 +902,9 @@ impl Vm {
         };
         let ca = a.class();
         let cb = b.class();
-        let reflected_first = !ca.as_object().is(cb.as_object()) && cb.is_subtype(ca) && cb.lookup(&self.intern(rname)).is_some();
+        let reflected_first = !ca.as_object().is(cb.as_object())
+            && cb.is_subtype(ca)
+            && cb.lookup(&self.intern(rname)).is_some();
         self.check_recursion(" in comparison")?;
         let result = (|| {
             if reflected_first {
@@ -815,10 +972,17 @@ impl Vm {
         }
         if let Some(m) = cls.lookup(&self.intern("__bool__")) {
             let r = self.call_unbound(&m, &[o.to_owned()])?;
-            if let Some(i) = r.payload::<PyInt>().filter(|_| r.class().as_object().is(self.ctx.types.bool_type.as_object())) {
+            if let Some(i) = r.payload::<PyInt>().filter(|_| {
+                r.class()
+                    .as_object()
+                    .is(self.ctx.types.bool_type.as_object())
+            }) {
                 return Ok(!i.is_zero());
             }
-            return Err(self.new_type_error(format!("__bool__ should return bool, returned {}", r.class().name())));
+            return Err(self.new_type_error(format!(
+                "__bool__ should return bool, returned {}",
+                r.class().name()
+            )));
         }
         if let Some(m) = cls.lookup(&self.intern("__len__")) {
             let r = self.call_unbound(&m, &[o.to_owned()])?;
@@ -833,9 +997,14 @@ impl Vm {
             Some(i) => match i.as_small() {
                 Some(v) if v < 0 => Err(self.new_value_error("__len__() should return >= 0")),
                 Some(v) => Ok(v as usize),
-                None => Err(self.new_overflow_error("cannot fit 'int' into an index-sized integer")),
+                None => {
+                    Err(self.new_overflow_error("cannot fit 'int' into an index-sized integer"))
+                }
             },
-            None => Err(self.new_type_error(format!("'{}' object cannot be interpreted as an integer", r.class().name()))),
+            None => Err(self.new_type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                r.class().name()
+            ))),
         }
     }
 
@@ -862,7 +1031,9 @@ impl Vm {
                 let r = self.call_unbound(&m, &[o.to_owned()])?;
                 self.len_result(&r)
             }
-            None => Err(self.new_type_error(format!("object of type '{}' has no len()", cls.name()))),
+            None => {
+                Err(self.new_type_error(format!("object of type '{}' has no len()", cls.name())))
+            }
         }
     }
 
@@ -906,16 +1077,26 @@ impl Vm {
             }
         }
         match cls.lookup(&self.intern("__setitem__")) {
-            Some(m) => self.call_unbound(&m, &[o.to_owned(), key, value]).map(|_| ()),
-            None => Err(self.new_type_error(format!("'{}' object does not support item assignment", cls.name()))),
+            Some(m) => self
+                .call_unbound(&m, &[o.to_owned(), key, value])
+                .map(|_| ()),
+            None => Err(self.new_type_error(format!(
+                "'{}' object does not support item assignment",
+                cls.name()
+            ))),
         }
     }
 
     pub fn delitem(&self, o: &PyObject, key: &PyObject) -> PyResult<()> {
         let cls = o.class();
         match cls.lookup(&self.intern("__delitem__")) {
-            Some(m) => self.call_unbound(&m, &[o.to_owned(), key.to_owned()]).map(|_| ()),
-            None => Err(self.new_type_error(format!("'{}' object does not support item deletion", cls.name()))),
+            Some(m) => self
+                .call_unbound(&m, &[o.to_owned(), key.to_owned()])
+                .map(|_| ()),
+            None => Err(self.new_type_error(format!(
+                "'{}' object does not support item deletion",
+                cls.name()
+            ))),
         }
     }
 
@@ -946,7 +1127,10 @@ impl Vm {
             }
             let it = self.call_unbound(&m, &[o.to_owned()])?;
             if it.class().lookup(&self.intern("__next__")).is_none() {
-                return Err(self.new_type_error(format!("iter() returned non-iterator of type '{}'", it.class().name())));
+                return Err(self.new_type_error(format!(
+                    "iter() returned non-iterator of type '{}'",
+                    it.class().name()
+                )));
             }
             return Ok(it);
         }
@@ -973,7 +1157,13 @@ impl Vm {
         };
         match self.call_unbound(&m, &[it.to_owned()]) {
             Ok(v) => Ok(Some(v)),
-            Err(e) if e.as_object().class().is_subtype(&self.ctx.exc.stop_iteration) => Ok(None),
+            Err(e)
+                if e.as_object()
+                    .class()
+                    .is_subtype(&self.ctx.exc.stop_iteration) =>
+            {
+                Ok(None)
+            }
             Err(e) => Err(e),
         }
     }
@@ -1010,15 +1200,24 @@ impl Vm {
 
     /// `cls(*args, **kwargs)`.
     pub fn call_type(&self, cls: &PyTypeRef, args: Args) -> PyResult {
-        if cls.as_object().is(self.ctx.types.type_type.as_object()) && args.args.len() == 1 && args.kwnames.is_empty() {
+        if cls.as_object().is(self.ctx.types.type_type.as_object())
+            && args.args.len() == 1
+            && args.kwnames.is_empty()
+        {
             return Ok(args.args[0].class_obj().to_owned());
         }
-        let new = cls.lookup(&self.intern("__new__")).ok_or_else(|| self.new_type_error(format!("cannot create '{}' instances", cls.name())))?;
+        let new = cls.lookup(&self.intern("__new__")).ok_or_else(|| {
+            self.new_type_error(format!("cannot create '{}' instances", cls.name()))
+        })?;
         let mut full = Vec::with_capacity(args.args.len() + 1);
         full.push(cls.clone().into());
         full.extend_from_slice(args.args);
         let new_args = Args::new(&full, args.kwnames);
-        let new_f = if let Some(s) = new.payload::<PyStaticMethod>() { s.callable.borrow().clone() } else { new };
+        let new_f = if let Some(s) = new.payload::<PyStaticMethod>() {
+            s.callable.borrow().clone()
+        } else {
+            new
+        };
         let obj = self.call_args(&new_f, new_args)?;
         if !obj.class().is_subtype(cls) {
             return Ok(obj);
@@ -1033,7 +1232,10 @@ impl Vm {
                 self.call_args(&init, Args::new(&full, args.kwnames))?
             };
             if !self.is_none(&r) {
-                return Err(self.new_type_error(format!("__init__() should return None, not '{}'", r.class().name())));
+                return Err(self.new_type_error(format!(
+                    "__init__() should return None, not '{}'",
+                    r.class().name()
+                )));
             }
         }
         Ok(obj)

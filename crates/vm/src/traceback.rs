@@ -27,14 +27,21 @@ const RECURSIVE_CUTOFF: usize = 3;
 /// status (`SystemExit` sets it without a traceback).
 pub fn handle_uncaught(vm: &Vm, e: &PyBaseExceptionRef) -> i32 {
     if e.as_object().class().is_subtype(&vm.ctx.exc.system_exit) {
-        let code = vm.get_attribute_opt(e.as_object(), "code").ok().flatten().unwrap_or_else(|| vm.none());
+        let code = vm
+            .get_attribute_opt(e.as_object(), "code")
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| vm.none());
         if vm.is_none(&code) {
             return 0;
         }
         if let Some(i) = code.payload::<crate::objects::PyInt>() {
             return i.as_small().map(|v| v as i32).unwrap_or(-1);
         }
-        let s = vm.str(&code).map(|s| s.as_str().to_string()).unwrap_or_default();
+        let s = vm
+            .str(&code)
+            .map(|s| s.as_str().to_string())
+            .unwrap_or_default();
         vm.write_stderr(&format!("{s}\n"));
         return 1;
     }
@@ -60,9 +67,17 @@ struct Sources {
 impl Sources {
     fn line(&mut self, file: &str, lineno: u32) -> Option<String> {
         let lines = self.files.entry(file.to_string()).or_insert_with(|| {
-            std::fs::read(file).ok().map(|b| String::from_utf8_lossy(&b).split('\n').map(|l| l.trim_end_matches('\r').to_string()).collect())
+            std::fs::read(file).ok().map(|b| {
+                String::from_utf8_lossy(&b)
+                    .split('\n')
+                    .map(|l| l.trim_end_matches('\r').to_string())
+                    .collect()
+            })
         });
-        lines.as_ref()?.get((lineno as usize).checked_sub(1)?).cloned()
+        lines
+            .as_ref()?
+            .get((lineno as usize).checked_sub(1)?)
+            .cloned()
     }
 }
 
@@ -70,19 +85,29 @@ fn exc_of(o: Option<PyObjectRef>) -> Option<PyBaseExceptionRef> {
     o.and_then(|c| c.downcast::<PyBaseException>().ok())
 }
 
-fn format_chain(vm: &Vm, e: &PyBaseExceptionRef, out: &mut String, seen: &mut Vec<usize>, src: &mut Sources) {
+fn format_chain(
+    vm: &Vm,
+    e: &PyBaseExceptionRef,
+    out: &mut String,
+    seen: &mut Vec<usize>,
+    src: &mut Sources,
+) {
     seen.push(e.as_object().addr());
     let cause = exc_of(e.cause.borrow().clone());
     let context = exc_of(e.context.borrow().clone());
     if let Some(c) = cause {
         if !seen.contains(&c.as_object().addr()) {
             format_chain(vm, &c, out, seen, src);
-            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+            out.push_str(
+                "\nThe above exception was the direct cause of the following exception:\n\n",
+            );
         }
     } else if let Some(c) = context.filter(|_| !e.suppress_context.get()) {
         if !seen.contains(&c.as_object().addr()) {
             format_chain(vm, &c, out, seen, src);
-            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+            out.push_str(
+                "\nDuring handling of the above exception, another exception occurred:\n\n",
+            );
         }
     }
     if let Some(tb) = e.traceback.borrow().clone() {
@@ -109,13 +134,23 @@ fn format_tb(vm: &Vm, tb: PyObjectRef, out: &mut String, src: &mut Sources) {
     let flush = |out: &mut String, count: usize| {
         if count > RECURSIVE_CUTOFF {
             let n = count - RECURSIVE_CUTOFF;
-            out.push_str(&format!("  [Previous line repeated {} more time{}]\n", n, if n > 1 { "s" } else { "" }));
+            out.push_str(&format!(
+                "  [Previous line repeated {} more time{}]\n",
+                n,
+                if n > 1 { "s" } else { "" }
+            ));
         }
     };
     while let Some(t) = cur {
-        let Some(tbp) = t.payload::<PyTraceback>() else { break };
+        let Some(tbp) = t.payload::<PyTraceback>() else {
+            break;
+        };
         let code: &PyCode = &tbp.frame.code;
-        let key = (code.code.filename.clone(), tbp.lineno, code.code.name.clone());
+        let key = (
+            code.code.filename.clone(),
+            tbp.lineno,
+            code.code.name.clone(),
+        );
         if last.as_ref() != Some(&key) {
             flush(out, count);
             last = Some(key);
@@ -134,14 +169,21 @@ fn format_tb(vm: &Vm, tb: PyObjectRef, out: &mut String, src: &mut Sources) {
 /// One traceback entry: the `File` line, the source line and the markers.
 fn format_entry(code: &PyCode, lasti: usize, lineno: u32, src: &mut Sources) -> String {
     let c = &code.code;
-    let mut s = format!("  File \"{}\", line {}, in {}\n", c.filename, lineno, c.name);
-    let Some(orig) = src.line(&c.filename, lineno) else { return s };
+    let mut s = format!(
+        "  File \"{}\", line {}, in {}\n",
+        c.filename, lineno, c.name
+    );
+    let Some(orig) = src.line(&c.filename, lineno) else {
+        return s;
+    };
     let stripped = orig.trim();
     if stripped.is_empty() {
         return s;
     }
     s.push_str(&format!("    {stripped}\n"));
-    let Some(loc) = c.locations.get(lasti) else { return s };
+    let Some(loc) = c.locations.get(lasti) else {
+        return s;
+    };
     if loc.line != lineno || loc.line == 0 {
         return s;
     }
@@ -156,7 +198,11 @@ fn format_entry(code: &PyCode, lasti: usize, lineno: u32, src: &mut Sources) -> 
             anchor = anchors(&seg);
         }
     } else {
-        end = chars.iter().rposition(|c| !c.is_whitespace()).map(|i| i + 1).unwrap_or(chars.len());
+        end = chars
+            .iter()
+            .rposition(|c| !c.is_whitespace())
+            .map(|i| i + 1)
+            .unwrap_or(chars.len());
     }
     if end <= start || start < lead {
         return s;
@@ -235,13 +281,18 @@ fn top_level(seg: &[char]) -> Option<Vec<(usize, usize, Tok)>> {
             } else {
                 let word: String = seg[start..i].iter().collect();
                 tok = match word.as_str() {
-                    "and" | "or" | "not" | "in" | "is" | "if" | "else" | "lambda" | "await" | "yield" | "for" | "async" => Tok::Other,
+                    "and" | "or" | "not" | "in" | "is" | "if" | "else" | "lambda" | "await"
+                    | "yield" | "for" | "async" => Tok::Other,
                     _ => Tok::Operand,
                 };
             }
         } else if c.is_ascii_digit() || (c == '.' && i + 1 < n && seg[i + 1].is_ascii_digit()) {
             while i < n && (seg[i].is_alphanumeric() || seg[i] == '_' || seg[i] == '.') {
-                if (seg[i] == 'e' || seg[i] == 'E') && i + 1 < n && (seg[i + 1] == '+' || seg[i + 1] == '-') && !seg[start..i].iter().any(|c| *c == 'x' || *c == 'X') {
+                if (seg[i] == 'e' || seg[i] == 'E')
+                    && i + 1 < n
+                    && (seg[i + 1] == '+' || seg[i + 1] == '-')
+                    && !seg[start..i].iter().any(|c| *c == 'x' || *c == 'X')
+                {
                     i += 1;
                 }
                 i += 1;
@@ -413,7 +464,11 @@ pub fn anchors(seg: &[char]) -> Option<(usize, usize)> {
     }
     if !ops.is_empty() {
         let min = ops.iter().map(|o| o.2).min()?;
-        let root = if min == 8 { *ops.iter().find(|o| o.2 == min)? } else { *ops.iter().rev().find(|o| o.2 == min)? };
+        let root = if min == 8 {
+            *ops.iter().find(|o| o.2 == min)?
+        } else {
+            *ops.iter().rev().find(|o| o.2 == min)?
+        };
         if toks[0].0 != 0 && !matches!(toks[0].2, Tok::Operand | Tok::Open(..)) {
             return None;
         }
@@ -465,15 +520,26 @@ pub fn anchors(seg: &[char]) -> Option<(usize, usize)> {
 /// SyntaxError's block: `File "..", line N`, the text, the carets, the message.
 fn format_syntax_error(vm: &Vm, e: &PyBaseExceptionRef) -> String {
     let o = e.as_object();
-    let get = |k: &str| vm.get_attribute_opt(o, k).ok().flatten().filter(|v| !vm.is_none(v));
+    let get = |k: &str| {
+        vm.get_attribute_opt(o, k)
+            .ok()
+            .flatten()
+            .filter(|v| !vm.is_none(v))
+    };
     let mut out = String::new();
     let name = type_name(vm, e);
-    let msg = get("msg").and_then(|m| vm.str_of(&m).ok()).unwrap_or_else(|| "<no detail available>".into());
+    let msg = get("msg")
+        .and_then(|m| vm.str_of(&m).ok())
+        .unwrap_or_else(|| "<no detail available>".into());
     let filename = get("filename").and_then(|f| vm.str_of(&f).ok());
     let lineno = get("lineno").and_then(|l| vm.to_index_i64(&l).ok());
     let mut suffix = String::new();
     match (lineno, &filename) {
-        (Some(l), f) => out.push_str(&format!("  File \"{}\", line {}\n", f.clone().unwrap_or_else(|| "<string>".into()), l)),
+        (Some(l), f) => out.push_str(&format!(
+            "  File \"{}\", line {}\n",
+            f.clone().unwrap_or_else(|| "<string>".into()),
+            l
+        )),
         (None, Some(f)) => suffix = format!(" ({f})"),
         _ => {}
     }
@@ -483,7 +549,10 @@ fn format_syntax_error(vm: &Vm, e: &PyBaseExceptionRef) -> String {
         let spaces = rtext.chars().count() - ltext.chars().count();
         out.push_str(&format!("    {ltext}\n"));
         if let Some(offset) = get("offset").and_then(|v| vm.to_index_i64(&v).ok()) {
-            let mut end_offset = get("end_offset").and_then(|v| vm.to_index_i64(&v).ok()).filter(|v| *v != 0).unwrap_or(offset);
+            let mut end_offset = get("end_offset")
+                .and_then(|v| vm.to_index_i64(&v).ok())
+                .filter(|v| *v != 0)
+                .unwrap_or(offset);
             let end_line = get("end_lineno").and_then(|v| vm.to_index_i64(&v).ok());
             if end_line.is_some_and(|el| Some(el) != lineno) {
                 end_offset = rtext.chars().count() as i64 + 1;
@@ -495,7 +564,11 @@ fn format_syntax_error(vm: &Vm, e: &PyBaseExceptionRef) -> String {
             let end_colno = end_offset - 1 - spaces as i64;
             if colno >= 0 {
                 let lchars: Vec<char> = ltext.chars().collect();
-                let caretspace: String = lchars.iter().take(colno as usize).map(|c| if c.is_whitespace() { *c } else { ' ' }).collect();
+                let caretspace: String = lchars
+                    .iter()
+                    .take(colno as usize)
+                    .map(|c| if c.is_whitespace() { *c } else { ' ' })
+                    .collect();
                 let n = (end_colno - colno).max(1) as usize;
                 out.push_str(&format!("    {}{}\n", caretspace, "^".repeat(n)));
             }
@@ -593,7 +666,13 @@ fn best_match(candidates: &[String], name: &str) -> Option<String> {
 }
 
 fn dict_keys(d: &crate::objects::PyDict) -> Vec<String> {
-    d.keys_vec().iter().filter_map(|k| k.payload::<crate::objects::PyStr>().map(|s| s.as_str().to_string())).collect()
+    d.keys_vec()
+        .iter()
+        .filter_map(|k| {
+            k.payload::<crate::objects::PyStr>()
+                .map(|s| s.as_str().to_string())
+        })
+        .collect()
 }
 
 /// CPython 3.11's "Did you mean" for NameError (names of the innermost frame) and
@@ -601,7 +680,10 @@ fn dict_keys(d: &crate::objects::PyDict) -> Vec<String> {
 fn suggestion(vm: &Vm, e: &PyBaseExceptionRef) -> Option<String> {
     let cls = e.as_object().class();
     let name = vm.get_attribute_opt(e.as_object(), "name").ok().flatten()?;
-    let name = name.payload::<crate::objects::PyStr>()?.as_str().to_string();
+    let name = name
+        .payload::<crate::objects::PyStr>()?
+        .as_str()
+        .to_string();
     if cls.is_subtype(&vm.ctx.exc.name_error) {
         let mut tb = e.traceback.borrow().clone()?;
         loop {
@@ -615,7 +697,14 @@ fn suggestion(vm: &Vm, e: &PyBaseExceptionRef) -> Option<String> {
         let code = &frame.code;
         if code.code.flags.0 & 1 != 0 {
             let locals = frame.locals.borrow();
-            let names: Vec<String> = code.code.varnames.iter().zip(locals.iter()).filter(|(_, v)| v.is_some()).map(|(n, _)| n.clone()).collect();
+            let names: Vec<String> = code
+                .code
+                .varnames
+                .iter()
+                .zip(locals.iter())
+                .filter(|(_, v)| v.is_some())
+                .map(|(n, _)| n.clone())
+                .collect();
             if let Some(s) = best_match(&names, &name) {
                 return Some(s);
             }
@@ -629,7 +718,15 @@ fn suggestion(vm: &Vm, e: &PyBaseExceptionRef) -> Option<String> {
         let obj = vm.get_attribute_opt(e.as_object(), "obj").ok().flatten()?;
         let dir = vm.builtins.dict.get_item_str_opt(&vm.intern("dir"))?;
         let listing = vm.call(&dir, &[obj]).ok()?;
-        let names: Vec<String> = vm.iterate(&listing).ok()?.iter().filter_map(|k| k.payload::<crate::objects::PyStr>().map(|s| s.as_str().to_string())).collect();
+        let names: Vec<String> = vm
+            .iterate(&listing)
+            .ok()?
+            .iter()
+            .filter_map(|k| {
+                k.payload::<crate::objects::PyStr>()
+                    .map(|s| s.as_str().to_string())
+            })
+            .collect();
         return best_match(&names, &name);
     }
     None
@@ -654,7 +751,10 @@ fn type_name(vm: &Vm, e: &PyBaseExceptionRef) -> String {
     let cls = e.as_object().class();
     let mut name = cls.qualname.borrow().clone();
     if cls.is_heap_type() {
-        if let Some(m) = cls.lookup(&vm.intern("__module__")).and_then(|m| vm.str_of(&m).ok()) {
+        if let Some(m) = cls
+            .lookup(&vm.intern("__module__"))
+            .and_then(|m| vm.str_of(&m).ok())
+        {
             if m != "__main__" && m != "builtins" {
                 name = format!("{m}.{name}");
             }

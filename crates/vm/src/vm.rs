@@ -16,8 +16,8 @@ use crate::args::{Args, NativeFn};
 use crate::heap::{new_object, PyObject, PyObjectRef, PyPayload, PyRef};
 use crate::objects::descriptor::{GetterFn, SetterFn};
 use crate::objects::exception::ExceptionTypes;
-use crate::objects::*;
 use crate::objects::typeobj::ObjectClass;
+use crate::objects::*;
 
 /// The result of anything that can raise.
 pub type PyResult<T = PyObjectRef> = Result<T, PyBaseExceptionRef>;
@@ -43,7 +43,8 @@ pub struct CompileFailure {
 }
 
 /// The driver's compile function: `(source, filename, mode)` to a code object.
-pub type CompileHook = dyn Fn(&str, &str, CompileMode) -> Result<Rc<mempy_bytecode::CodeObject>, CompileFailure>;
+pub type CompileHook =
+    dyn Fn(&str, &str, CompileMode) -> Result<Rc<mempy_bytecode::CodeObject>, CompileFailure>;
 
 /// The builtin objects every VM has.
 pub struct Context {
@@ -102,13 +103,24 @@ impl Vm {
         let none = new_object(PyNone, types.none_type.as_object()).into_object();
         let true_obj = new_object(PyInt::from_i64(1), types.bool_type.as_object()).into_object();
         let false_obj = new_object(PyInt::from_i64(0), types.bool_type.as_object()).into_object();
-        let not_implemented = new_object(PyNotImplemented, types.notimplemented_type.as_object()).into_object();
+        let not_implemented =
+            new_object(PyNotImplemented, types.notimplemented_type.as_object()).into_object();
         let ellipsis = new_object(PyEllipsis, types.ellipsis_type.as_object()).into_object();
         let empty_tuple = new_object(PyTuple::new(Vec::new()), types.tuple_type.as_object());
-        let empty_str = new_object(PyStr::from_string(String::new()), types.str_type.as_object());
-        let small_ints = (-5..=256).map(|i| new_object(PyInt::from_i64(i), types.int_type.as_object()).into_object()).collect();
+        let empty_str = new_object(
+            PyStr::from_string(String::new()),
+            types.str_type.as_object(),
+        );
+        let small_ints = (-5..=256)
+            .map(|i| new_object(PyInt::from_i64(i), types.int_type.as_object()).into_object())
+            .collect();
         let latin1_chars = (0u32..256)
-            .map(|c| new_object(PyStr::from_string(char::from_u32(c).unwrap().to_string()), types.str_type.as_object()))
+            .map(|c| {
+                new_object(
+                    PyStr::from_string(char::from_u32(c).unwrap().to_string()),
+                    types.str_type.as_object(),
+                )
+            })
             .collect();
         let module_type = types.module_type.clone();
         let dict_type = types.dict_type.clone();
@@ -173,7 +185,11 @@ impl Vm {
 
     #[inline]
     pub fn new_bool(&self, b: bool) -> PyObjectRef {
-        if b { self.ctx.true_obj.clone() } else { self.ctx.false_obj.clone() }
+        if b {
+            self.ctx.true_obj.clone()
+        } else {
+            self.ctx.false_obj.clone()
+        }
     }
 
     pub fn not_implemented(&self) -> PyObjectRef {
@@ -216,7 +232,10 @@ impl Vm {
                 }
             }
         }
-        new_object(PyStr::from_string(s.to_string()), self.ctx.types.str_type.as_object())
+        new_object(
+            PyStr::from_string(s.to_string()),
+            self.ctx.types.str_type.as_object(),
+        )
     }
 
     pub fn new_string(&self, s: String) -> PyObjectRef {
@@ -231,7 +250,10 @@ impl Vm {
         if let Some(r) = self.ctx.interner.borrow().get(s) {
             return r.clone();
         }
-        let r = new_object(PyStr::from_string(s.to_string()), self.ctx.types.str_type.as_object());
+        let r = new_object(
+            PyStr::from_string(s.to_string()),
+            self.ctx.types.str_type.as_object(),
+        );
         r.mark_interned();
         self.ctx.interner.borrow_mut().insert(s.into(), r.clone());
         r
@@ -245,11 +267,20 @@ impl Vm {
         if let Some(r) = self.ctx.interner.borrow().get(s.as_str()) {
             return r.clone();
         }
-        if s.as_object().class().is_heap_type() || !s.as_object().class().as_object().is(self.ctx.types.str_type.as_object()) {
+        if s.as_object().class().is_heap_type()
+            || !s
+                .as_object()
+                .class()
+                .as_object()
+                .is(self.ctx.types.str_type.as_object())
+        {
             return self.intern(s.as_str());
         }
         s.mark_interned();
-        self.ctx.interner.borrow_mut().insert(s.as_str().into(), s.clone());
+        self.ctx
+            .interner
+            .borrow_mut()
+            .insert(s.as_str().into(), s.clone());
         s.clone()
     }
 
@@ -280,8 +311,14 @@ impl Vm {
     /// Allocates an instance of `cls`, which may be a class-statement subclass of the
     /// builtin type whose payload is `T` (then the instance gets `__dict__`/slots).
     pub fn new_instance<T: PyPayload>(&self, payload: T, cls: &PyTypeRef) -> PyRef<T> {
-        if cls.is_heap_type() || !crate::heap::same_vtable(cls.core.vtable.get(), crate::heap::vtable_of::<T>()) {
-            let dict = if cls.has_flag(crate::objects::typeobj::flags::HAS_DICT) { Some(self.new_dict().into_object()) } else { None };
+        if cls.is_heap_type()
+            || !crate::heap::same_vtable(cls.core.vtable.get(), crate::heap::vtable_of::<T>())
+        {
+            let dict = if cls.has_flag(crate::objects::typeobj::flags::HAS_DICT) {
+                Some(self.new_dict().into_object())
+            } else {
+                None
+            };
             crate::heap::new_ext_object(payload, cls.as_object(), cls.nslots, dict)
         } else {
             new_object(payload, cls.as_object())
@@ -293,16 +330,32 @@ impl Vm {
     /// Adds native methods to a builtin type.
     pub fn add_methods(&self, typ: &PyTypeRef, methods: &[(&'static str, NativeFn)]) {
         for &(name, func) in methods {
-            let d = PyMethodDescr { name, func, owner: typ.as_object().addr(), owner_name: typ.name().clone() };
+            let d = PyMethodDescr {
+                name,
+                func,
+                owner: typ.as_object().addr(),
+                owner_name: typ.name().clone(),
+            };
             let key = self.intern(name);
-            typ.set_attr(key, self.new_object(d, &self.ctx.types.method_descriptor_type).into());
+            typ.set_attr(
+                key,
+                self.new_object(d, &self.ctx.types.method_descriptor_type)
+                    .into(),
+            );
         }
     }
 
     /// Adds a class method (receives the class as `args[0]`).
     pub fn add_classmethod(&self, typ: &PyTypeRef, name: &'static str, func: NativeFn) {
-        let d = PyMethodDescr { name, func, owner: typ.as_object().addr(), owner_name: typ.name().clone() };
-        let d = self.new_object(d, &self.ctx.types.method_descriptor_type).into_object();
+        let d = PyMethodDescr {
+            name,
+            func,
+            owner: typ.as_object().addr(),
+            owner_name: typ.name().clone(),
+        };
+        let d = self
+            .new_object(d, &self.ctx.types.method_descriptor_type)
+            .into_object();
         let cm = self.new_object(PyClassMethod::new(d), &self.ctx.types.classmethod_type);
         typ.set_attr(self.intern(name), cm.into());
     }
@@ -321,9 +374,23 @@ impl Vm {
     }
 
     /// Adds a computed attribute (`getset_descriptor`).
-    pub fn add_getset(&self, typ: &PyTypeRef, name: &'static str, get: GetterFn, set: Option<SetterFn>) {
-        let d = PyGetSet { name, get, set, owner_name: typ.name().clone() };
-        typ.set_attr(self.intern(name), self.new_object(d, &self.ctx.types.getset_type).into());
+    pub fn add_getset(
+        &self,
+        typ: &PyTypeRef,
+        name: &'static str,
+        get: GetterFn,
+        set: Option<SetterFn>,
+    ) {
+        let d = PyGetSet {
+            name,
+            get,
+            set,
+            owner_name: typ.name().clone(),
+        };
+        typ.set_attr(
+            self.intern(name),
+            self.new_object(d, &self.ctx.types.getset_type).into(),
+        );
     }
 
     /// Adds a plain attribute to a type.
@@ -333,17 +400,32 @@ impl Vm {
 
     /// A builtin function object (`len`, `math.sqrt`, or a bound `[].append` when
     /// `bound_self` is given).
-    pub fn new_builtin_function(&self, name: &'static str, func: NativeFn, bound_self: Option<PyObjectRef>) -> PyObjectRef {
-        self.new_object(PyBuiltinFunction { name, func, bound_self, module: None }, &self.ctx.types.builtin_function_type)
-            .into()
+    pub fn new_builtin_function(
+        &self,
+        name: &'static str,
+        func: NativeFn,
+        bound_self: Option<PyObjectRef>,
+    ) -> PyObjectRef {
+        self.new_object(
+            PyBuiltinFunction {
+                name,
+                func,
+                bound_self,
+                module: None,
+            },
+            &self.ctx.types.builtin_function_type,
+        )
+        .into()
     }
 
     /// A new module object with `__name__` set.
     pub fn new_module(&self, name: &str) -> PyRef<PyModule> {
         let d = self.new_dict();
         let m = self.new_object(PyModule::new(d), &self.ctx.types.module_type);
-        m.dict.set_item_str(self, &self.intern("__name__"), self.new_str(name));
-        m.dict.set_item_str(self, &self.intern("__doc__"), self.none());
+        m.dict
+            .set_item_str(self, &self.intern("__name__"), self.new_str(name));
+        m.dict
+            .set_item_str(self, &self.intern("__doc__"), self.none());
         m
     }
 
@@ -351,7 +433,17 @@ impl Vm {
     pub fn add_functions(&self, module: &PyRef<PyModule>, funcs: &[(&'static str, NativeFn)]) {
         for &(name, func) in funcs {
             let f = self.new_object(
-                PyBuiltinFunction { name, func, bound_self: None, module: Some(module.dict.get_item_str_opt(&self.intern("__name__")).unwrap_or_else(|| self.none())) },
+                PyBuiltinFunction {
+                    name,
+                    func,
+                    bound_self: None,
+                    module: Some(
+                        module
+                            .dict
+                            .get_item_str_opt(&self.intern("__name__"))
+                            .unwrap_or_else(|| self.none()),
+                    ),
+                },
                 &self.ctx.types.builtin_function_type,
             );
             module.dict.set_item_str(self, &self.intern(name), f.into());

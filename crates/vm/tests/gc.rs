@@ -31,7 +31,8 @@ fn list_and_dict_cycles_are_collected() {
     assert_eq!(collect::collect_with_callbacks(&env, 2), 2);
     // d = {}; d['self'] = d -> 1
     let d = vm.new_dict();
-    d.set_item(&vm, vm.new_str("self"), d.clone().into()).unwrap();
+    d.set_item(&vm, vm.new_str("self"), d.clone().into())
+        .unwrap();
     drop(d);
     assert_eq!(collect::collect_with_callbacks(&env, 2), 1);
     // Reachable objects survive and are promoted.
@@ -40,7 +41,11 @@ fn list_and_dict_cycles_are_collected() {
     assert_eq!(collect::collect_with_callbacks(&env, 0), 0);
     assert!(collect::is_tracked(&keep));
     drop(keep);
-    assert_eq!(collect::collect_with_callbacks(&env, 0), 0, "it is in generation 1 now");
+    assert_eq!(
+        collect::collect_with_callbacks(&env, 0),
+        0,
+        "it is in generation 1 now"
+    );
     assert_eq!(collect::collect_with_callbacks(&env, 1), 1);
     assert_eq!(blocks(), base);
     // Atomic tuples are untracked by any collection.

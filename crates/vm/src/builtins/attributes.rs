@@ -9,7 +9,10 @@ use crate::vm::{PyResult, Vm};
 fn attr_name(vm: &Vm, n: &PyObject) -> PyResult<PyStrRef> {
     match n.to_owned().downcast::<PyStr>() {
         Ok(s) => Ok(vm.intern_str(&s)),
-        Err(_) => Err(vm.new_type_error(format!("attribute name must be string, not '{}'", n.class().name()))),
+        Err(_) => Err(vm.new_type_error(format!(
+            "attribute name must be string, not '{}'",
+            n.class().name()
+        ))),
     }
 }
 
@@ -18,7 +21,14 @@ pub(super) fn builtin_getattr(vm: &Vm, args: Args) -> PyResult {
     let name = attr_name(vm, &p[1])?;
     match vm.get_attribute(&p[0], &name) {
         Ok(v) => Ok(v),
-        Err(e) if p.len() == 3 && e.as_object().class().is_subtype(&vm.ctx.exc.attribute_error) => Ok(p[2].clone()),
+        Err(e)
+            if p.len() == 3
+                && e.as_object()
+                    .class()
+                    .is_subtype(&vm.ctx.exc.attribute_error) =>
+        {
+            Ok(p[2].clone())
+        }
         Err(e) => Err(e),
     }
 }
@@ -35,7 +45,13 @@ pub(super) fn builtin_hasattr(vm: &Vm, args: Args) -> PyResult {
     let name = attr_name(vm, &p[1])?;
     match vm.get_attribute(&p[0], &name) {
         Ok(_) => Ok(vm.new_bool(true)),
-        Err(e) if e.as_object().class().is_subtype(&vm.ctx.exc.attribute_error) => Ok(vm.new_bool(false)),
+        Err(e)
+            if e.as_object()
+                .class()
+                .is_subtype(&vm.ctx.exc.attribute_error) =>
+        {
+            Ok(vm.new_bool(false))
+        }
         Err(e) => Err(e),
     }
 }
@@ -57,7 +73,11 @@ pub(super) fn builtin_vars(vm: &Vm, args: Args) -> PyResult {
     };
     match vm.get_attribute(o, &vm.intern("__dict__")) {
         Ok(d) => Ok(d),
-        Err(e) if e.as_object().class().is_subtype(&vm.ctx.exc.attribute_error) => {
+        Err(e)
+            if e.as_object()
+                .class()
+                .is_subtype(&vm.ctx.exc.attribute_error) =>
+        {
             Err(vm.new_type_error("vars() argument must have __dict__ attribute"))
         }
         Err(e) => Err(e),
@@ -75,10 +95,13 @@ pub(super) fn builtin_dir(vm: &Vm, args: Args) -> PyResult {
         crate::objects::list::sort_list(vm, l.payload::<PyList>().unwrap(), None, false)?;
         return Ok(l);
     };
-    let names: Vec<crate::heap::PyObjectRef> = if let Some(t) = o.clone().downcast::<PyType>().ok().filter(|_| {
-        // A class's own `__dir__` (metaclass) wins; `type` itself lists the MRO.
-        o.class().lookup(&vm.intern("__dir__")).map_or(true, |d| d.payload::<PyMethodDescr>().is_some())
-    }) {
+    let names: Vec<crate::heap::PyObjectRef> = if let Some(t) =
+        o.clone().downcast::<PyType>().ok().filter(|_| {
+            // A class's own `__dir__` (metaclass) wins; `type` itself lists the MRO.
+            o.class()
+                .lookup(&vm.intern("__dir__"))
+                .map_or(true, |d| d.payload::<PyMethodDescr>().is_some())
+        }) {
         let mut seen: Vec<String> = Vec::new();
         for c in PyType::mro_with_self(&t) {
             for (k, _) in c.attrs.borrow().entries() {

@@ -10,7 +10,9 @@ use crate::objects::*;
 use crate::vm::{PyResult, Vm};
 
 pub(super) fn builtin_isinstance(vm: &Vm, args: Args) -> PyResult {
-    let [o, t] = args.exact::<2>(vm, "isinstance").map_err(|_| arg_count(vm, "isinstance", 2, args))?;
+    let [o, t] = args
+        .exact::<2>(vm, "isinstance")
+        .map_err(|_| arg_count(vm, "isinstance", 2, args))?;
     Ok(vm.new_bool(isinstance_of(vm, o, t)?))
 }
 
@@ -18,7 +20,10 @@ fn arg_count(vm: &Vm, name: &str, n: usize, args: Args) -> crate::objects::PyBas
     if args.has_kwargs() {
         return vm.new_type_error(format!("{name}() takes no keyword arguments"));
     }
-    vm.new_type_error(format!("{name} expected {n} arguments, got {}", args.positional().len()))
+    vm.new_type_error(format!(
+        "{name} expected {n} arguments, got {}",
+        args.positional().len()
+    ))
 }
 
 /// `isinstance(o, t)` with tuples of types and `__instancecheck__`.
@@ -52,7 +57,9 @@ pub fn isinstance_of(vm: &Vm, o: &PyObject, t: &PyObject) -> PyResult<bool> {
 }
 
 pub(super) fn builtin_issubclass(vm: &Vm, args: Args) -> PyResult {
-    let [c, t] = args.exact::<2>(vm, "issubclass").map_err(|_| arg_count(vm, "issubclass", 2, args))?;
+    let [c, t] = args
+        .exact::<2>(vm, "issubclass")
+        .map_err(|_| arg_count(vm, "issubclass", 2, args))?;
     fn check(vm: &Vm, c: &PyObject, t: &PyObject) -> PyResult<bool> {
         if let Some(tup) = t.payload::<PyTuple>() {
             for x in tup.as_slice() {
@@ -69,7 +76,9 @@ pub(super) fn builtin_issubclass(vm: &Vm, args: Args) -> PyResult {
             }
         }
         let Some(tt) = t.downcast_ref::<PyType>() else {
-            return Err(vm.new_type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"));
+            return Err(vm.new_type_error(
+                "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+            ));
         };
         let Some(cc) = c.downcast_ref::<PyType>() else {
             return Err(vm.new_type_error("issubclass() arg 1 must be a class"));
@@ -80,7 +89,9 @@ pub(super) fn builtin_issubclass(vm: &Vm, args: Args) -> PyResult {
 }
 
 pub(super) fn builtin_id(vm: &Vm, args: Args) -> PyResult {
-    let [o] = args.exact::<1>(vm, "id").map_err(|_| one_arg(vm, "id", args))?;
+    let [o] = args
+        .exact::<1>(vm, "id")
+        .map_err(|_| one_arg(vm, "id", args))?;
     Ok(vm.new_bigint((o.addr() as u64).into()))
 }
 
@@ -89,16 +100,23 @@ pub(super) fn one_arg(vm: &Vm, name: &str, args: Args) -> crate::objects::PyBase
     if args.has_kwargs() {
         return vm.new_type_error(format!("{name}() takes no keyword arguments"));
     }
-    vm.new_type_error(format!("{name}() takes exactly one argument ({} given)", args.positional().len()))
+    vm.new_type_error(format!(
+        "{name}() takes exactly one argument ({} given)",
+        args.positional().len()
+    ))
 }
 
 pub(super) fn builtin_hash(vm: &Vm, args: Args) -> PyResult {
-    let [o] = args.exact::<1>(vm, "hash").map_err(|_| one_arg(vm, "hash", args))?;
+    let [o] = args
+        .exact::<1>(vm, "hash")
+        .map_err(|_| one_arg(vm, "hash", args))?;
     Ok(vm.new_int(vm.hash(o)?))
 }
 
 pub(super) fn builtin_callable(vm: &Vm, args: Args) -> PyResult {
-    let [o] = args.exact::<1>(vm, "callable").map_err(|_| one_arg(vm, "callable", args))?;
+    let [o] = args
+        .exact::<1>(vm, "callable")
+        .map_err(|_| one_arg(vm, "callable", args))?;
     Ok(vm.new_bool(is_callable(vm, o)))
 }
 
@@ -113,12 +131,16 @@ pub fn is_callable(vm: &Vm, o: &PyObject) -> bool {
 }
 
 pub(super) fn builtin_repr(vm: &Vm, args: Args) -> PyResult {
-    let [o] = args.exact::<1>(vm, "repr").map_err(|_| one_arg(vm, "repr", args))?;
+    let [o] = args
+        .exact::<1>(vm, "repr")
+        .map_err(|_| one_arg(vm, "repr", args))?;
     Ok(vm.repr(o)?.into())
 }
 
 pub(super) fn builtin_ascii(vm: &Vm, args: Args) -> PyResult {
-    let [o] = args.exact::<1>(vm, "ascii").map_err(|_| one_arg(vm, "ascii", args))?;
+    let [o] = args
+        .exact::<1>(vm, "ascii")
+        .map_err(|_| one_arg(vm, "ascii", args))?;
     let r = vm.repr(o)?;
     Ok(vm.new_string(ascii_escape(r.as_str())))
 }
@@ -147,7 +169,10 @@ pub(super) fn builtin_format(vm: &Vm, args: Args) -> PyResult {
         Some(s) => match s.payload::<PyStr>() {
             Some(s) => s.as_str().to_string(),
             None => {
-                return Err(vm.new_type_error(format!("format() argument 2 must be str, not {}", s.class().name())))
+                return Err(vm.new_type_error(format!(
+                    "format() argument 2 must be str, not {}",
+                    s.class().name()
+                )))
             }
         },
         None => String::new(),
@@ -172,17 +197,31 @@ pub(super) fn builtin_locals(vm: &Vm, args: Args) -> PyResult {
 }
 
 pub(super) fn builtin_import(vm: &Vm, args: Args) -> PyResult {
-    let a = args.bind(vm, "__import__", &["name", "globals", "locals", "fromlist", "level"], 1)?;
+    let a = args.bind(
+        vm,
+        "__import__",
+        &["name", "globals", "locals", "fromlist", "level"],
+        1,
+    )?;
     let name = a[0].as_ref().unwrap();
     let name = name.payload::<PyStr>().ok_or_else(|| {
-        vm.new_type_error(format!("__import__() argument 1 must be str, not {}", name.class().name()))
+        vm.new_type_error(format!(
+            "__import__() argument 1 must be str, not {}",
+            name.class().name()
+        ))
     })?;
     let key = vm.new_str(name.as_str());
     if let Some(m) = vm.sys_modules.get_item(vm, &key)? {
         return Ok(m);
     }
     crate::modules::import_builtin(vm, name.as_str())?.ok_or_else(|| {
-        let e = vm.new_exception_msg(&vm.ctx.exc.module_not_found_error, format!("No module named {}", crate::objects::str::repr_str(name.as_str())));
+        let e = vm.new_exception_msg(
+            &vm.ctx.exc.module_not_found_error,
+            format!(
+                "No module named {}",
+                crate::objects::str::repr_str(name.as_str())
+            ),
+        );
         e
     })
 }
@@ -193,6 +232,9 @@ pub(super) fn no_args(vm: &Vm, name: &str, args: Args) -> PyResult<()> {
     if args.args.is_empty() {
         Ok(())
     } else {
-        Err(vm.new_type_error(format!("{name}() takes no arguments ({} given)", args.args.len())))
+        Err(vm.new_type_error(format!(
+            "{name}() takes no arguments ({} given)",
+            args.args.len()
+        )))
     }
 }

@@ -15,7 +15,10 @@ fn opt_str(vm: &Vm, v: &PyObject, what: &str) -> PyResult<Option<String>> {
     }
     match v.payload::<PyStr>() {
         Some(s) => Ok(Some(s.as_str().to_string())),
-        None => Err(vm.new_type_error(format!("{what} must be None or a string, not {}", v.class().name()))),
+        None => Err(vm.new_type_error(format!(
+            "{what} must be None or a string, not {}",
+            v.class().name()
+        ))),
     }
 }
 
@@ -30,7 +33,11 @@ pub(super) fn builtin_print(vm: &Vm, args: Args) -> PyResult {
             "end" => end = opt_str(vm, v, "end")?,
             "file" => file = Some(v.clone()).filter(|f| !vm.is_none(f)),
             "flush" => flush = vm.is_true(v)?,
-            other => return Err(vm.new_type_error(format!("'{other}' is an invalid keyword argument for print()"))),
+            other => {
+                return Err(vm.new_type_error(format!(
+                    "'{other}' is an invalid keyword argument for print()"
+                )))
+            }
         }
     }
     let file = match file {
@@ -42,7 +49,9 @@ pub(super) fn builtin_print(vm: &Vm, args: Args) -> PyResult {
     let direct = match &file {
         None => Some(Target::Stdout),
         Some(f) => match f.payload::<PyTextIO>().map(|t| &t.target) {
-            Some(Target::Stdout) if !f.payload::<PyTextIO>().unwrap().closed.get() => Some(Target::Stdout),
+            Some(Target::Stdout) if !f.payload::<PyTextIO>().unwrap().closed.get() => {
+                Some(Target::Stdout)
+            }
             Some(Target::Stderr) => Some(Target::Stderr),
             _ => None,
         },
@@ -104,7 +113,9 @@ pub(super) fn builtin_input(vm: &Vm, args: Args) -> PyResult {
             let l = vm.call_method(&inp, "readline", &[])?;
             match l.payload::<PyStr>() {
                 Some(s) => s.as_str().to_string(),
-                None => return Err(vm.new_type_error(format!("object.readline() returned non-string"))),
+                None => {
+                    return Err(vm.new_type_error(format!("object.readline() returned non-string")))
+                }
             }
         }
         Some(inp) => crate::modules::io::read_line(vm, inp.payload::<PyTextIO>().unwrap())?,
@@ -118,13 +129,28 @@ pub(super) fn builtin_input(vm: &Vm, args: Args) -> PyResult {
 }
 
 /// The OSError subclass and message for an I/O error, as CPython's `PyErr_SetFromErrno`.
-pub fn os_error(vm: &Vm, e: &std::io::Error, filename: Option<&str>) -> crate::objects::PyBaseExceptionRef {
+pub fn os_error(
+    vm: &Vm,
+    e: &std::io::Error,
+    filename: Option<&str>,
+) -> crate::objects::PyBaseExceptionRef {
     let errno = e.raw_os_error().unwrap_or(0);
     let ex = &vm.ctx.exc;
     let (cls, msg) = match errno {
-        libc::ENOENT => (&ex.file_not_found_error, "No such file or directory".to_string()),
+        libc::ENOENT => (
+            &ex.file_not_found_error,
+            "No such file or directory".to_string(),
+        ),
         libc::EISDIR => (&ex.is_a_directory_error, "Is a directory".to_string()),
-        libc::EACCES | libc::EPERM => (&ex.permission_error, if errno == libc::EACCES { "Permission denied" } else { "Operation not permitted" }.to_string()),
+        libc::EACCES | libc::EPERM => (
+            &ex.permission_error,
+            if errno == libc::EACCES {
+                "Permission denied"
+            } else {
+                "Operation not permitted"
+            }
+            .to_string(),
+        ),
         _ => {
             let s = e.to_string();
             let s = match s.find(" (os error") {
@@ -142,21 +168,46 @@ pub fn os_error(vm: &Vm, e: &std::io::Error, filename: Option<&str>) -> crate::o
 }
 
 pub(super) fn builtin_open(vm: &Vm, args: Args) -> PyResult {
-    let a = args.bind(vm, "open", &["file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"], 1)?;
+    let a = args.bind(
+        vm,
+        "open",
+        &[
+            "file",
+            "mode",
+            "buffering",
+            "encoding",
+            "errors",
+            "newline",
+            "closefd",
+            "opener",
+        ],
+        1,
+    )?;
     let fobj = a[0].as_ref().unwrap();
     let path = match fobj.payload::<PyStr>() {
         Some(s) => s.as_str().to_string(),
         None => {
             if fobj.payload::<PyInt>().is_some() {
-                return Err(vm.new_exception_msg(&vm.ctx.exc.os_error, "open() of a file descriptor is not supported"));
+                return Err(vm.new_exception_msg(
+                    &vm.ctx.exc.os_error,
+                    "open() of a file descriptor is not supported",
+                ));
             }
-            return Err(vm.new_type_error(format!("expected str, bytes or os.PathLike object, not {}", fobj.class().name())));
+            return Err(vm.new_type_error(format!(
+                "expected str, bytes or os.PathLike object, not {}",
+                fobj.class().name()
+            )));
         }
     };
     let mode = match &a[1] {
         Some(m) => match m.payload::<PyStr>() {
             Some(s) => s.as_str().to_string(),
-            None => return Err(vm.new_type_error(format!("open() argument 'mode' must be str, not {}", m.class().name()))),
+            None => {
+                return Err(vm.new_type_error(format!(
+                    "open() argument 'mode' must be str, not {}",
+                    m.class().name()
+                )))
+            }
         },
         None => "r".to_string(),
     };
@@ -173,10 +224,15 @@ pub(super) fn builtin_open(vm: &Vm, args: Args) -> PyResult {
     if let Some(enc) = a[3].as_ref().filter(|e| !vm.is_none(e)) {
         let e = vm.str_of(enc)?.to_ascii_lowercase().replace(['-', '_'], "");
         if e != "utf8" && e != "ascii" {
-            return Err(vm.new_exception_msg(&vm.ctx.exc.lookup_error, format!("unknown encoding: {}", vm.str_of(enc)?)));
+            return Err(vm.new_exception_msg(
+                &vm.ctx.exc.lookup_error,
+                format!("unknown encoding: {}", vm.str_of(enc)?),
+            ));
         }
     }
-    let is_dir = std::fs::metadata(&path).map(|m| m.is_dir()).unwrap_or(false);
+    let is_dir = std::fs::metadata(&path)
+        .map(|m| m.is_dir())
+        .unwrap_or(false);
     if is_dir {
         let e = std::io::Error::from_raw_os_error(libc::EISDIR);
         return Err(os_error(vm, &e, Some(&path)));
@@ -194,7 +250,11 @@ pub(super) fn builtin_open(vm: &Vm, args: Args) -> PyResult {
                 ));
             }
         };
-        let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text };
+        let text = if text.contains('\r') {
+            text.replace("\r\n", "\n").replace('\r', "\n")
+        } else {
+            text
+        };
         Target::Reader(std::cell::RefCell::new((text, 0)))
     } else {
         let mut o = std::fs::OpenOptions::new();
@@ -220,7 +280,12 @@ pub(super) fn builtin_open(vm: &Vm, args: Args) -> PyResult {
         })?;
         Target::File(std::cell::RefCell::new(Some(f)))
     };
-    Ok(vm.new_object(PyTextIO::new(target, &path, &mode), &vm.ctx.types.text_io_type).into())
+    Ok(vm
+        .new_object(
+            PyTextIO::new(target, &path, &mode),
+            &vm.ctx.types.text_io_type,
+        )
+        .into())
 }
 
 pub(super) fn builtin_exit(vm: &Vm, args: Args) -> PyResult {

@@ -13,7 +13,9 @@ use crate::vm::{PyResult, Vm};
 use super::introspection::one_arg;
 
 pub(super) fn builtin_len(vm: &Vm, args: Args) -> PyResult {
-    let [o] = args.exact::<1>(vm, "len").map_err(|_| one_arg(vm, "len", args))?;
+    let [o] = args
+        .exact::<1>(vm, "len")
+        .map_err(|_| one_arg(vm, "len", args))?;
     Ok(vm.new_int(vm.len(o)? as i64))
 }
 
@@ -23,8 +25,13 @@ pub(super) fn builtin_iter(vm: &Vm, args: Args) -> PyResult {
         if !super::introspection::is_callable(vm, &p[0]) {
             return Err(vm.new_type_error("iter(v, w): v must be callable"));
         }
-        let it = PyCallableIter { callable: std::cell::RefCell::new(Some(p[0].clone())), sentinel: p[1].clone() };
-        return Ok(vm.new_object(it, &vm.ctx.types.callable_iterator_type).into());
+        let it = PyCallableIter {
+            callable: std::cell::RefCell::new(Some(p[0].clone())),
+            sentinel: p[1].clone(),
+        };
+        return Ok(vm
+            .new_object(it, &vm.ctx.types.callable_iterator_type)
+            .into());
     }
     vm.get_iter(&p[0])
 }
@@ -32,14 +39,19 @@ pub(super) fn builtin_iter(vm: &Vm, args: Args) -> PyResult {
 pub(super) fn builtin_next(vm: &Vm, args: Args) -> PyResult {
     let p = args.range(vm, "next", 1, 2)?;
     if p[0].class().lookup(&vm.intern("__next__")).is_none() {
-        return Err(vm.new_type_error(format!("'{}' object is not an iterator", p[0].class().name())));
+        return Err(vm.new_type_error(format!(
+            "'{}' object is not an iterator",
+            p[0].class().name()
+        )));
     }
     match p.get(1) {
         None => {
             // Builtin iterators take the fast path; anything else is called through
             // `__next__` directly so StopIteration keeps its value.
             let it = &p[0];
-            if it.payload::<crate::objects::PySeqIter>().is_some() || it.payload::<crate::objects::PyRangeIter>().is_some() {
+            if it.payload::<crate::objects::PySeqIter>().is_some()
+                || it.payload::<crate::objects::PyRangeIter>().is_some()
+            {
                 return match vm.next(it)? {
                     Some(v) => Ok(v),
                     None => Err(vm.new_stop_iteration(None)),
@@ -47,7 +59,9 @@ pub(super) fn builtin_next(vm: &Vm, args: Args) -> PyResult {
             }
             match it.class().lookup(&vm.intern("__next__")) {
                 Some(m) => vm.call_unbound(&m, &[it.clone()]),
-                None => Err(vm.new_type_error(format!("'{}' object is not an iterator", it.class().name()))),
+                None => Err(
+                    vm.new_type_error(format!("'{}' object is not an iterator", it.class().name()))
+                ),
             }
         }
         Some(d) => match vm.next(&p[0])? {
@@ -68,7 +82,11 @@ pub(super) fn builtin_sorted(vm: &Vm, args: Args) -> PyResult {
         match k {
             "key" => key = Some(v).filter(|v| !vm.is_none(v)),
             "reverse" => reverse = vm.is_true(v)?,
-            other => return Err(vm.new_type_error(format!("sort() got an unexpected keyword argument '{other}'"))),
+            other => {
+                return Err(vm.new_type_error(format!(
+                    "sort() got an unexpected keyword argument '{other}'"
+                )))
+            }
         }
     }
     let l = vm.new_list(vm.iterate(&pos[0])?);
@@ -87,7 +105,11 @@ fn min_max(vm: &Vm, args: Args, name: &str, op: ComparisonOperator) -> PyResult 
         match k {
             "key" => key = Some(v.clone()).filter(|v| !vm.is_none(v)),
             "default" => default = Some(v.clone()),
-            other => return Err(vm.new_type_error(format!("'{other}' is an invalid keyword argument for {name}()"))),
+            other => {
+                return Err(vm.new_type_error(format!(
+                    "'{other}' is an invalid keyword argument for {name}()"
+                )))
+            }
         }
     }
     if pos.len() > 1 && default.is_some() {
@@ -123,13 +145,19 @@ fn min_max(vm: &Vm, args: Args, name: &str, op: ComparisonOperator) -> PyResult 
             None => Some((x, kx)),
             Some((bx, bk)) => {
                 let r = vm.rich_compare(&kx, &bk, op)?;
-                if vm.is_true(&r)? { Some((x, kx)) } else { Some((bx, bk)) }
+                if vm.is_true(&r)? {
+                    Some((x, kx))
+                } else {
+                    Some((bx, bk))
+                }
             }
         };
     }
     match best {
         Some((x, _)) => Ok(x),
-        None => default.ok_or_else(|| vm.new_value_error(format!("{name}() arg is an empty sequence"))),
+        None => {
+            default.ok_or_else(|| vm.new_value_error(format!("{name}() arg is an empty sequence")))
+        }
     }
 }
 
@@ -142,7 +170,9 @@ pub(super) fn builtin_max(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn any_all(vm: &Vm, args: Args, name: &str, want: bool) -> PyResult {
-    let [o] = args.exact::<1>(vm, name).map_err(|_| one_arg(vm, name, args))?;
+    let [o] = args
+        .exact::<1>(vm, name)
+        .map_err(|_| one_arg(vm, name, args))?;
     let it = vm.get_iter(o)?;
     while let Some(x) = vm.next(&it)? {
         if vm.is_true(&x)? == want {

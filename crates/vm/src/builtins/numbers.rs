@@ -15,16 +15,25 @@ use crate::vm::{PyResult, Vm};
 use super::introspection::one_arg;
 
 pub(super) fn builtin_abs(vm: &Vm, args: Args) -> PyResult {
-    let [o] = args.exact::<1>(vm, "abs").map_err(|_| one_arg(vm, "abs", args))?;
-    vm.call_special(o, "__abs__", &[])?
-        .ok_or_else(|| vm.new_type_error(format!("bad operand type for abs(): '{}'", o.class().name())))
+    let [o] = args
+        .exact::<1>(vm, "abs")
+        .map_err(|_| one_arg(vm, "abs", args))?;
+    vm.call_special(o, "__abs__", &[])?.ok_or_else(|| {
+        vm.new_type_error(format!(
+            "bad operand type for abs(): '{}'",
+            o.class().name()
+        ))
+    })
 }
 
 pub(super) fn builtin_round(vm: &Vm, args: Args) -> PyResult {
     let a = args.bind(vm, "round", &["number", "ndigits"], 1)?;
     let x = a[0].as_ref().unwrap();
     let Some(m) = vm.lookup_special(x, "__round__") else {
-        return Err(vm.new_type_error(format!("type {} doesn't define __round__ method", x.class().name())));
+        return Err(vm.new_type_error(format!(
+            "type {} doesn't define __round__ method",
+            x.class().name()
+        )));
     };
     match &a[1] {
         Some(n) if !vm.is_none(n) => vm.call_unbound(&m, &[x.clone(), n.clone()]),
@@ -45,7 +54,10 @@ pub(super) fn builtin_divmod(vm: &Vm, args: Args) -> PyResult {
             return Ok(r);
         }
     }
-    if let Some(r) = vm.call_special(a, "__divmod__", &[b.clone()])?.filter(|r| !r.is(&vm.ctx.not_implemented)) {
+    if let Some(r) = vm
+        .call_special(a, "__divmod__", &[b.clone()])?
+        .filter(|r| !r.is(&vm.ctx.not_implemented))
+    {
         return Ok(r);
     }
     if !same && !rfirst {
@@ -66,7 +78,11 @@ pub(super) fn builtin_pow(vm: &Vm, args: Args) -> PyResult {
     let exp = a[1].as_ref().unwrap();
     match &a[2] {
         Some(m) if !vm.is_none(m) => {
-            let (Some(b), Some(e), Some(md)) = (base.payload::<PyInt>(), exp.payload::<PyInt>(), m.payload::<PyInt>()) else {
+            let (Some(b), Some(e), Some(md)) = (
+                base.payload::<PyInt>(),
+                exp.payload::<PyInt>(),
+                m.payload::<PyInt>(),
+            ) else {
                 if base.class().is_heap_type() {
                     if let Some(r) = vm.call_special(base, "__pow__", &[exp.clone(), m.clone()])? {
                         if !r.is(&vm.ctx.not_implemented) {
@@ -74,7 +90,9 @@ pub(super) fn builtin_pow(vm: &Vm, args: Args) -> PyResult {
                         }
                     }
                 }
-                return Err(vm.new_type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+                return Err(vm.new_type_error(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                ));
             };
             modpow(vm, b.to_bigint(), e.to_bigint(), md.to_bigint())
         }
@@ -88,7 +106,8 @@ fn modpow(vm: &Vm, b: BigInt, e: BigInt, m: BigInt) -> PyResult {
     }
     let mabs = m.abs();
     let (b, e) = if e.is_negative() {
-        let inv = mod_inverse(&b.mod_floor(&mabs), &mabs).ok_or_else(|| vm.new_value_error("base is not invertible for the given modulus"))?;
+        let inv = mod_inverse(&b.mod_floor(&mabs), &mabs)
+            .ok_or_else(|| vm.new_value_error("base is not invertible for the given modulus"))?;
         (inv, -e)
     } else {
         (b, e)
@@ -128,21 +147,35 @@ pub(super) fn builtin_sum(vm: &Vm, args: Args) -> PyResult {
     // Fast paths on exact ints (i64 until overflow) and floats (plain double sums, as 3.11).
     while let Some(x) = vm.next(&it)? {
         let exact_int = |o: &PyObject| o.class().as_object().is(vm.ctx.types.int_type.as_object());
-        let exact_float = |o: &PyObject| o.class().as_object().is(vm.ctx.types.float_type.as_object());
+        let exact_float = |o: &PyObject| {
+            o.class()
+                .as_object()
+                .is(vm.ctx.types.float_type.as_object())
+        };
         if exact_float(&acc) {
             if exact_float(&x) {
-                acc = vm.new_float(acc.payload::<PyFloat>().unwrap().value + x.payload::<PyFloat>().unwrap().value);
+                acc = vm.new_float(
+                    acc.payload::<PyFloat>().unwrap().value + x.payload::<PyFloat>().unwrap().value,
+                );
                 continue;
             }
             if exact_int(&x) {
-                if let Some(v) = x.payload::<PyInt>().unwrap().as_small().filter(|v| v.unsigned_abs() < (1 << 53)) {
+                if let Some(v) = x
+                    .payload::<PyInt>()
+                    .unwrap()
+                    .as_small()
+                    .filter(|v| v.unsigned_abs() < (1 << 53))
+                {
                     acc = vm.new_float(acc.payload::<PyFloat>().unwrap().value + v as f64);
                     continue;
                 }
             }
         }
         if exact_int(&acc) && exact_int(&x) {
-            if let (Some(p), Some(q)) = (acc.payload::<PyInt>().unwrap().as_small(), x.payload::<PyInt>().unwrap().as_small()) {
+            if let (Some(p), Some(q)) = (
+                acc.payload::<PyInt>().unwrap().as_small(),
+                x.payload::<PyInt>().unwrap().as_small(),
+            ) {
                 if let Some(r) = p.checked_add(q) {
                     acc = vm.new_int(r);
                     continue;
@@ -155,7 +188,9 @@ pub(super) fn builtin_sum(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn radix_builtin(vm: &Vm, args: Args, name: &str, radix: u32, prefix: &str) -> PyResult {
-    let [o] = args.exact::<1>(vm, name).map_err(|_| one_arg(vm, name, args))?;
+    let [o] = args
+        .exact::<1>(vm, name)
+        .map_err(|_| one_arg(vm, name, args))?;
     let v = index_bigint(vm, o)?;
     let digits = v.magnitude().to_str_radix(radix);
     let sign = if v.is_negative() { "-" } else { "" };
@@ -171,10 +206,16 @@ pub fn index_bigint(vm: &Vm, o: &PyObject) -> PyResult<BigInt> {
         let r = vm.call_unbound(&m, &[o.to_owned()])?;
         return match r.payload::<PyInt>() {
             Some(i) => Ok(i.to_bigint()),
-            None => Err(vm.new_type_error(format!("__index__ returned non-int (type {})", r.class().name()))),
+            None => Err(vm.new_type_error(format!(
+                "__index__ returned non-int (type {})",
+                r.class().name()
+            ))),
         };
     }
-    Err(vm.new_type_error(format!("'{}' object cannot be interpreted as an integer", o.class().name())))
+    Err(vm.new_type_error(format!(
+        "'{}' object cannot be interpreted as an integer",
+        o.class().name()
+    )))
 }
 
 pub(super) fn builtin_hex(vm: &Vm, args: Args) -> PyResult {
@@ -188,32 +229,54 @@ pub(super) fn builtin_bin(vm: &Vm, args: Args) -> PyResult {
 }
 
 pub(super) fn builtin_chr(vm: &Vm, args: Args) -> PyResult {
-    let [o] = args.exact::<1>(vm, "chr").map_err(|_| one_arg(vm, "chr", args))?;
+    let [o] = args
+        .exact::<1>(vm, "chr")
+        .map_err(|_| one_arg(vm, "chr", args))?;
     let i = index_bigint(vm, o)?;
-    let c = i64::try_from(&i).map_err(|_| vm.new_overflow_error("Python int too large to convert to C int"))?;
+    let c = i64::try_from(&i)
+        .map_err(|_| vm.new_overflow_error("Python int too large to convert to C int"))?;
     if c > i32::MAX as i64 || c < i32::MIN as i64 {
-        return Err(vm.new_overflow_error(if c < 0 { "signed integer is less than minimum" } else { "signed integer is greater than maximum" }));
+        return Err(vm.new_overflow_error(if c < 0 {
+            "signed integer is less than minimum"
+        } else {
+            "signed integer is greater than maximum"
+        }));
     }
     match u32::try_from(c).ok().filter(|&c| c < 0x110000) {
         // Lone surrogates cannot live in a Rust string; they map to U+FFFD.
-        Some(c) => Ok(vm.new_str(char::from_u32(c).unwrap_or('\u{fffd}').encode_utf8(&mut [0; 4]))),
+        Some(c) => Ok(vm.new_str(
+            char::from_u32(c)
+                .unwrap_or('\u{fffd}')
+                .encode_utf8(&mut [0; 4]),
+        )),
         None => Err(vm.new_value_error("chr() arg not in range(0x110000)")),
     }
 }
 
 pub(super) fn builtin_ord(vm: &Vm, args: Args) -> PyResult {
-    let [o] = args.exact::<1>(vm, "ord").map_err(|_| one_arg(vm, "ord", args))?;
+    let [o] = args
+        .exact::<1>(vm, "ord")
+        .map_err(|_| one_arg(vm, "ord", args))?;
     if let Some(s) = o.payload::<PyStr>() {
         if s.char_len() != 1 {
-            return Err(vm.new_type_error(format!("ord() expected a character, but string of length {} found", s.char_len())));
+            return Err(vm.new_type_error(format!(
+                "ord() expected a character, but string of length {} found",
+                s.char_len()
+            )));
         }
         return Ok(vm.new_int(s.char_at(0) as i64));
     }
     if let Some(b) = o.payload::<PyBytes>() {
         if b.value.len() != 1 {
-            return Err(vm.new_type_error(format!("ord() expected a character, but string of length {} found", b.value.len())));
+            return Err(vm.new_type_error(format!(
+                "ord() expected a character, but string of length {} found",
+                b.value.len()
+            )));
         }
         return Ok(vm.new_int(b.value[0] as i64));
     }
-    Err(vm.new_type_error(format!("ord() expected string of length 1, but {} found", o.class().name())))
+    Err(vm.new_type_error(format!(
+        "ord() expected string of length 1, but {} found",
+        o.class().name()
+    )))
 }

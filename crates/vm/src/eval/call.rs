@@ -75,7 +75,10 @@ pub fn call_object(vm: &Vm, f: &PyObject, args: Args) -> PyResult {
 /// receiver's type is checked as CPython's `descriptor 'x' for 'T' objects...`.
 fn call_method_descr(vm: &Vm, d: &PyMethodDescr, args: Args) -> PyResult {
     let Some(recv) = args.positional().first() else {
-        return Err(vm.new_type_error(format!("unbound method {}.{}() needs an argument", d.owner_name, d.name)));
+        return Err(vm.new_type_error(format!(
+            "unbound method {}.{}() needs an argument",
+            d.owner_name, d.name
+        )));
     };
     let ok = recv.class().mro_addrs_contains(d.owner);
     if !ok {
@@ -98,7 +101,10 @@ impl MroContains for crate::heap::Py<PyType> {
         if self.as_object().addr() == addr {
             return true;
         }
-        self.mro.borrow().iter().any(|t| t.as_object().addr() == addr)
+        self.mro
+            .borrow()
+            .iter()
+            .any(|t| t.as_object().addr() == addr)
     }
 }
 
@@ -115,7 +121,8 @@ pub fn call_moving(vm: &Vm, stack: &mut [PyObjectRef], callee_at: usize) -> PyRe
     let co = &func.code.code;
     let simple = args.len() == co.argcount as usize
         && co.kwonlyargcount == 0
-        && co.flags.0 & (CodeFlags::VARARGS.0 | CodeFlags::VARKEYWORDS.0 | CodeFlags::GENERATOR.0) == 0;
+        && co.flags.0 & (CodeFlags::VARARGS.0 | CodeFlags::VARKEYWORDS.0 | CodeFlags::GENERATOR.0)
+            == 0;
     if !simple {
         return invoke_function(vm, func, Args::new(args, &[]));
     }
@@ -133,7 +140,9 @@ pub fn call_moving(vm: &Vm, stack: &mut [PyObjectRef], callee_at: usize) -> PyRe
     vm.leave_recursion();
     match r {
         Ok(FrameResult::Return(v)) => Ok(v),
-        Ok(FrameResult::Yield(_)) => Err(vm.new_system_error_msg("yield outside a generator frame")),
+        Ok(FrameResult::Yield(_)) => {
+            Err(vm.new_system_error_msg("yield outside a generator frame"))
+        }
         Err(e) => Err(e),
     }
 }
@@ -141,7 +150,12 @@ pub fn call_moving(vm: &Vm, stack: &mut [PyObjectRef], callee_at: usize) -> PyRe
 /// Calls `callee` with the values of a stack slice; the last `kwnames.len()` values
 /// are keyword arguments.
 #[inline]
-pub fn call_slice(vm: &Vm, callee: &PyObject, args: &[PyObjectRef], kwnames: &[PyObjectRef]) -> PyResult {
+pub fn call_slice(
+    vm: &Vm,
+    callee: &PyObject,
+    args: &[PyObjectRef],
+    kwnames: &[PyObjectRef],
+) -> PyResult {
     if let Some(func) = callee.payload::<PyFunction>() {
         return invoke_function(vm, func, Args::new(args, kwnames));
     }
@@ -149,7 +163,12 @@ pub fn call_slice(vm: &Vm, callee: &PyObject, args: &[PyObjectRef], kwnames: &[P
 }
 
 /// `f(*args, **kwargs)`.
-pub fn call_ex(vm: &Vm, callee: &PyObjectRef, args: &PyObjectRef, kwargs: Option<&PyObjectRef>) -> PyResult {
+pub fn call_ex(
+    vm: &Vm,
+    callee: &PyObjectRef,
+    args: &PyObjectRef,
+    kwargs: Option<&PyObjectRef>,
+) -> PyResult {
     let mut all: Vec<PyObjectRef> = match args.payload::<PyTuple>() {
         Some(t) => t.as_slice().to_vec(),
         None => {
@@ -175,7 +194,10 @@ pub fn call_ex(vm: &Vm, callee: &PyObjectRef, args: &PyObjectRef, kwargs: Option
         };
         for (k, v) in items {
             if k.payload::<PyStr>().is_none() {
-                return Err(vm.new_type_error(format!("{} keywords must be strings", function_str(vm, callee))));
+                return Err(vm.new_type_error(format!(
+                    "{} keywords must be strings",
+                    function_str(vm, callee)
+                )));
             }
             names.push(k);
             all.push(v);
@@ -187,7 +209,10 @@ pub fn call_ex(vm: &Vm, callee: &PyObjectRef, args: &PyObjectRef, kwargs: Option
 /// `f()` as CPython names a callable in call errors (`_PyObject_FunctionStr`).
 pub fn function_str(vm: &Vm, f: &PyObject) -> String {
     if let Some(func) = f.payload::<PyFunction>() {
-        return format!("{}()", vm.str_of(&func.qualname.borrow()).unwrap_or_default());
+        return format!(
+            "{}()",
+            vm.str_of(&func.qualname.borrow()).unwrap_or_default()
+        );
     }
     if let Some(b) = f.payload::<PyBuiltinFunction>() {
         return format!("{}()", b.name);
@@ -219,7 +244,9 @@ pub fn invoke_function(vm: &Vm, func: &PyFunction, args: Args) -> PyResult {
     vm.leave_recursion();
     match r {
         Ok(FrameResult::Return(v)) => Ok(v),
-        Ok(FrameResult::Yield(_)) => Err(vm.new_system_error_msg("yield outside a generator frame")),
+        Ok(FrameResult::Yield(_)) => {
+            Err(vm.new_system_error_msg("yield outside a generator frame"))
+        }
         Err(e) => Err(e),
     }
 }
@@ -244,7 +271,12 @@ fn qualname(vm: &Vm, func: &PyFunction) -> String {
 }
 
 /// Binds `args` to the parameters of `func` (CPython's `initialize_locals`).
-pub fn bind_args(vm: &Vm, func: &PyFunction, fl: &mut [Option<PyObjectRef>], args: Args) -> PyResult<()> {
+pub fn bind_args(
+    vm: &Vm,
+    func: &PyFunction,
+    fl: &mut [Option<PyObjectRef>],
+    args: Args,
+) -> PyResult<()> {
     let pc = &func.code;
     let co = &pc.code;
     let argcount = co.argcount as usize;
@@ -277,7 +309,9 @@ pub fn bind_args(vm: &Vm, func: &PyFunction, fl: &mut [Option<PyObjectRef>], arg
     let kwvals = &args.args[nargs..];
     for (k, v) in args.kwnames.iter().zip(kwvals) {
         let Some(kname) = k.payload::<PyStr>() else {
-            return Err(vm.new_type_error(format!("{}() keywords must be strings", qualname(vm, func))));
+            return Err(
+                vm.new_type_error(format!("{}() keywords must be strings", qualname(vm, func)))
+            );
         };
         let idx = pc.varnames[posonly..total]
             .iter()
@@ -327,7 +361,10 @@ pub fn bind_args(vm: &Vm, func: &PyFunction, fl: &mut [Option<PyObjectRef>], arg
     if nargs > argcount && !has_varargs {
         let kwonly_given = (argcount..total).filter(|&i| fl[i].is_some()).count();
         let (sig, plural) = if defcount > 0 {
-            (format!("from {} to {}", argcount.saturating_sub(defcount), argcount), true)
+            (
+                format!("from {} to {}", argcount.saturating_sub(defcount), argcount),
+                true,
+            )
         } else {
             (format!("{argcount}"), argcount != 1)
         };
@@ -348,13 +385,20 @@ pub fn bind_args(vm: &Vm, func: &PyFunction, fl: &mut [Option<PyObjectRef>], arg
             if plural { "s" } else { "" },
             nargs,
             kwonly_sig,
-            if nargs == 1 && kwonly_given == 0 { "was" } else { "were" }
+            if nargs == 1 && kwonly_given == 0 {
+                "was"
+            } else {
+                "were"
+            }
         )));
     }
     if nargs < argcount {
         let m = argcount.saturating_sub(defcount);
         if (nargs..m).any(|i| fl[i].is_none()) {
-            let names: Vec<&str> = (0..m).filter(|&i| fl[i].is_none()).map(|i| pc.varnames[i].as_str()).collect();
+            let names: Vec<&str> = (0..m)
+                .filter(|&i| fl[i].is_none())
+                .map(|i| pc.varnames[i].as_str())
+                .collect();
             return Err(missing(vm, func, &names, "positional"));
         }
         if let Some(defs) = &defaults {
@@ -388,7 +432,12 @@ pub fn bind_args(vm: &Vm, func: &PyFunction, fl: &mut [Option<PyObjectRef>], arg
     Ok(())
 }
 
-fn missing(vm: &Vm, func: &PyFunction, names: &[&str], kind: &str) -> crate::objects::PyBaseExceptionRef {
+fn missing(
+    vm: &Vm,
+    func: &PyFunction,
+    names: &[&str],
+    kind: &str,
+) -> crate::objects::PyBaseExceptionRef {
     let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
     let list = match quoted.len() {
         1 => quoted[0].clone(),
@@ -408,18 +457,39 @@ fn missing(vm: &Vm, func: &PyFunction, names: &[&str], kind: &str) -> crate::obj
 /// `MakeFunction(flags)`: pops the code object and the optional extras.
 pub fn make_function(vm: &Vm, f: &mut Frame, flags: u32) -> PyResult {
     let code = f.stack.pop().expect("value stack underflow");
-    let code = code.downcast::<PyCode>().map_err(|_| vm.new_system_error_msg("MakeFunction without a code object"))?;
-    let closure = if flags & 0x08 != 0 { f.stack.pop().and_then(|c| c.downcast::<PyTuple>().ok()) } else { None };
-    let annotations = if flags & 0x04 != 0 { f.stack.pop() } else { None };
-    let kwdefaults = if flags & 0x02 != 0 { f.stack.pop().and_then(|c| c.downcast::<PyDict>().ok()) } else { None };
-    let defaults = if flags & 0x01 != 0 { f.stack.pop().and_then(|c| c.downcast::<PyTuple>().ok()) } else { None };
+    let code = code
+        .downcast::<PyCode>()
+        .map_err(|_| vm.new_system_error_msg("MakeFunction without a code object"))?;
+    let closure = if flags & 0x08 != 0 {
+        f.stack.pop().and_then(|c| c.downcast::<PyTuple>().ok())
+    } else {
+        None
+    };
+    let annotations = if flags & 0x04 != 0 {
+        f.stack.pop()
+    } else {
+        None
+    };
+    let kwdefaults = if flags & 0x02 != 0 {
+        f.stack.pop().and_then(|c| c.downcast::<PyDict>().ok())
+    } else {
+        None
+    };
+    let defaults = if flags & 0x01 != 0 {
+        f.stack.pop().and_then(|c| c.downcast::<PyTuple>().ok())
+    } else {
+        None
+    };
     let name = vm.new_str(&code.code.name);
     let qualname = vm.new_str(&code.code.qualname);
     let doc = match &code.code.docstring {
         Some(d) => vm.new_str(d),
         None => vm.none(),
     };
-    let module = f.globals.get_item_str_opt(&vm.intern("__name__")).unwrap_or_else(|| vm.none());
+    let module = f
+        .globals
+        .get_item_str_opt(&vm.intern("__name__"))
+        .unwrap_or_else(|| vm.none());
     let func = PyFunction {
         globals: f.globals.clone(),
         name: std::cell::RefCell::new(name),

@@ -23,7 +23,14 @@ pub(crate) fn init(vm: &Vm) {
     vm.add_functions(&vm.builtins, &[("__build_class__", build_class)]);
     let t = &vm.ctx.types.super_type;
     vm.add_new(t, super_new);
-    vm.add_methods(t, &[("__init__", super_init), ("__repr__", super_repr), ("__get__", super_get)]);
+    vm.add_methods(
+        t,
+        &[
+            ("__init__", super_init),
+            ("__repr__", super_repr),
+            ("__get__", super_get),
+        ],
+    );
     vm.add_getset(t, "__thisclass__", super_thisclass, None);
     vm.add_getset(t, "__self__", super_self, None);
     vm.add_getset(t, "__self_class__", super_self_class, None);
@@ -46,7 +53,9 @@ fn build_class(vm: &Vm, args: Args) -> PyResult {
     let mut kwnames = Vec::new();
     let mut kwvals = Vec::new();
     for (k, v) in args.kwnames.iter().zip(&args.args[pos.len()..]) {
-        if k.payload::<PyStr>().is_some_and(|s| s.as_str() == "metaclass") {
+        if k.payload::<PyStr>()
+            .is_some_and(|s| s.as_str() == "metaclass")
+        {
             meta = Some(v.clone());
         } else {
             kwnames.push(k.clone());
@@ -135,7 +144,9 @@ fn new_super(vm: &Vm, typ: PyTypeRef, obj: Option<PyObjectRef>) -> PyResult {
         None => None,
         Some(o) => Some(supercheck(vm, &typ, o)?),
     };
-    Ok(vm.new_object(PySuper { typ, obj, obj_type }, &vm.ctx.types.super_type).into())
+    Ok(vm
+        .new_object(PySuper { typ, obj, obj_type }, &vm.ctx.types.super_type)
+        .into())
 }
 
 fn supercheck(vm: &Vm, typ: &PyTypeRef, obj: &PyObjectRef) -> PyResult<PyTypeRef> {
@@ -155,10 +166,12 @@ fn super_new(vm: &Vm, args: Args) -> PyResult {
     match p.len() {
         0 => Err(vm.new_runtime_error("super(): no arguments")),
         1 | 2 => {
-            let typ = p[0]
-                .clone()
-                .downcast::<PyType>()
-                .map_err(|o| vm.new_type_error(format!("super() argument 1 must be a type, not {}", o.class().name())))?;
+            let typ = p[0].clone().downcast::<PyType>().map_err(|o| {
+                vm.new_type_error(format!(
+                    "super() argument 1 must be a type, not {}",
+                    o.class().name()
+                ))
+            })?;
             new_super(vm, typ, p.get(1).cloned().filter(|o| !vm.is_none(o)))
         }
         n => Err(vm.new_type_error(format!("super() takes at most 2 arguments ({n} given)"))),
@@ -170,7 +183,8 @@ fn super_init(vm: &Vm, _args: Args) -> PyResult {
 }
 
 fn this<'a>(vm: &Vm, o: &'a PyObject) -> PyResult<&'a PySuper> {
-    o.payload::<PySuper>().ok_or_else(|| vm.new_type_error("super expected"))
+    o.payload::<PySuper>()
+        .ok_or_else(|| vm.new_type_error("super expected"))
 }
 
 fn super_repr(vm: &Vm, args: Args) -> PyResult {
@@ -198,7 +212,11 @@ fn super_self(vm: &Vm, o: &PyObject) -> PyResult {
     Ok(this(vm, o)?.obj.clone().unwrap_or_else(|| vm.none()))
 }
 fn super_self_class(vm: &Vm, o: &PyObject) -> PyResult {
-    Ok(this(vm, o)?.obj_type.clone().map(Into::into).unwrap_or_else(|| vm.none()))
+    Ok(this(vm, o)?
+        .obj_type
+        .clone()
+        .map(Into::into)
+        .unwrap_or_else(|| vm.none()))
 }
 
 /// `super(...).name`.
@@ -207,11 +225,19 @@ pub fn super_getattr(vm: &Vm, o: &PyObjectRef, name: &PyStrRef) -> PyResult {
     if let (Some(obj), Some(ot)) = (&s.obj, &s.obj_type) {
         if name.as_str() != "__class__" {
             let mro: Vec<PyTypeRef> = PyType::mro_with_self(ot);
-            let start = mro.iter().position(|t| t.as_object().is(s.typ.as_object())).map(|i| i + 1).unwrap_or(mro.len());
+            let start = mro
+                .iter()
+                .position(|t| t.as_object().is(s.typ.as_object()))
+                .map(|i| i + 1)
+                .unwrap_or(mro.len());
             for t in &mro[start..] {
                 let found = t.attrs.borrow().get(name).cloned();
                 if let Some(attr) = found {
-                    let inst = if obj.is(ot.as_object()) { None } else { Some(obj) };
+                    let inst = if obj.is(ot.as_object()) {
+                        None
+                    } else {
+                        Some(obj)
+                    };
                     return vm.descr_get(&attr, inst, Some(ot.as_object()));
                 }
             }
@@ -219,6 +245,9 @@ pub fn super_getattr(vm: &Vm, o: &PyObjectRef, name: &PyStrRef) -> PyResult {
     }
     match vm.generic_getattr_opt(o, name)? {
         Some(v) => Ok(v),
-        None => Err(vm.new_attribute_error(format!("'super' object has no attribute '{}'", name.as_str()))),
+        None => Err(vm.new_attribute_error(format!(
+            "'super' object has no attribute '{}'",
+            name.as_str()
+        ))),
     }
 }

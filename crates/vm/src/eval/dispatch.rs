@@ -31,14 +31,22 @@ pub enum FrameResult {
 
 /// Runs `f` from `f.lasti`. With `pending`, the exception is raised at the current
 /// instruction first (generator `throw()`).
-pub fn run_frame(vm: &Vm, f: &mut Frame, pending: Option<PyBaseExceptionRef>) -> PyResult<FrameResult> {
+pub fn run_frame(
+    vm: &Vm,
+    f: &mut Frame,
+    pending: Option<PyBaseExceptionRef>,
+) -> PyResult<FrameResult> {
     FRAME_GLOBALS.with(|g| g.borrow_mut().push(f.globals.clone()));
     let r = run_frame_inner(vm, f, pending);
     FRAME_GLOBALS.with(|g| g.borrow_mut().pop());
     r
 }
 
-fn run_frame_inner(vm: &Vm, f: &mut Frame, mut pending: Option<PyBaseExceptionRef>) -> PyResult<FrameResult> {
+fn run_frame_inner(
+    vm: &Vm,
+    f: &mut Frame,
+    mut pending: Option<PyBaseExceptionRef>,
+) -> PyResult<FrameResult> {
     loop {
         let mut reraise = false;
         let exc = match pending.take() {
@@ -71,10 +79,24 @@ fn record_traceback(vm: &Vm, f: &mut Frame, exc: &PyBaseExceptionRef) {
     }
     let frame = f.frame_object(vm);
     let lasti = f.lasti.saturating_sub(1);
-    let lineno = f.code.code.locations.get(lasti).map(|l| l.line).unwrap_or(0);
+    let lineno = f
+        .code
+        .code
+        .locations
+        .get(lasti)
+        .map(|l| l.line)
+        .unwrap_or(0);
     frame.lineno.set(lineno);
     let next = exc.traceback.borrow_mut().take();
-    let tb = vm.new_object(PyTraceback { frame, lasti, lineno, next: std::cell::RefCell::new(next) }, &vm.ctx.types.traceback_type);
+    let tb = vm.new_object(
+        PyTraceback {
+            frame,
+            lasti,
+            lineno,
+            next: std::cell::RefCell::new(next),
+        },
+        &vm.ctx.types.traceback_type,
+    );
     *exc.traceback.borrow_mut() = Some(tb.into());
 }
 
@@ -123,7 +145,11 @@ fn unwind(vm: &Vm, f: &mut Frame, exc: PyBaseExceptionRef) -> PyResult<()> {
             Some(Block::Finally { handler, level }) => {
                 f.stack.truncate(level as usize);
                 f.blocks.push(Block::ExceptHandler { level });
-                let prev = vm.current_exc.borrow_mut().take().unwrap_or_else(|| vm.none());
+                let prev = vm
+                    .current_exc
+                    .borrow_mut()
+                    .take()
+                    .unwrap_or_else(|| vm.none());
                 f.stack.push(prev);
                 let e: PyObjectRef = exc.into();
                 f.stack.push(e.clone());
@@ -265,7 +291,9 @@ fn execute(vm: &Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<FrameResult> 
             Instruction::LoadAttr(i) => {
                 let o = pop!(f);
                 let name = &code.names[i as usize];
-                let v = vm.get_attribute(&o, name).map_err(|e| attr_error_context(vm, e, &o, name))?;
+                let v = vm
+                    .get_attribute(&o, name)
+                    .map_err(|e| attr_error_context(vm, e, &o, name))?;
                 f.stack.push(v);
             }
             Instruction::StoreAttr(i) => {
@@ -298,7 +326,10 @@ fn execute(vm: &Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<FrameResult> 
                 let step = if n == 3 { pop!(f) } else { vm.none() };
                 let stop = pop!(f);
                 let start = pop!(f);
-                f.stack.push(vm.new_object(PySlice { start, stop, step }, &vm.ctx.types.slice_type).into());
+                f.stack.push(
+                    vm.new_object(PySlice { start, stop, step }, &vm.ctx.types.slice_type)
+                        .into(),
+                );
             }
             Instruction::BinaryOp(op) => {
                 let b = pop!(f);
@@ -311,7 +342,11 @@ fn execute(vm: &Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<FrameResult> 
             }
             Instruction::UnaryOp(op) => {
                 let a = pop!(f);
-                let r = if op == UnaryOperator::Not { vm.new_bool(!truth(vm, &a)?) } else { ops::unary_op(vm, &a, op)? };
+                let r = if op == UnaryOperator::Not {
+                    vm.new_bool(!truth(vm, &a)?)
+                } else {
+                    ops::unary_op(vm, &a, op)?
+                };
                 f.stack.push(r);
             }
             Instruction::CompareOp(op) => {
@@ -393,7 +428,8 @@ fn execute(vm: &Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<FrameResult> 
             }
             Instruction::BuildSet(n) => {
                 let items = f.stack.split_off(f.stack.len() - n as usize);
-                f.stack.push(crate::objects::set::new_set(vm, items, false)?);
+                f.stack
+                    .push(crate::objects::set::new_set(vm, items, false)?);
             }
             Instruction::BuildMap(n) => {
                 let items = f.stack.split_off(f.stack.len() - 2 * n as usize);
@@ -452,7 +488,11 @@ fn execute(vm: &Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<FrameResult> 
                 let m = pop!(f);
                 let di = f.stack.len() - i as usize;
                 let d = f.stack[di].clone();
-                let callee = if di >= 2 { Some(f.stack[di - 2].clone()) } else { None };
+                let callee = if di >= 2 {
+                    Some(f.stack[di - 2].clone())
+                } else {
+                    None
+                };
                 ops::dict_merge(vm, &d, &m, callee.as_ref())?;
             }
             Instruction::ListToTuple => {
@@ -471,7 +511,10 @@ fn execute(vm: &Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<FrameResult> 
                 let seq = pop!(f);
                 ops::unpack_ex(vm, &seq, before as usize, after as usize, &mut f.stack)?;
             }
-            Instruction::FormatValue { conversion, has_spec } => {
+            Instruction::FormatValue {
+                conversion,
+                has_spec,
+            } => {
                 let spec = if has_spec { Some(pop!(f)) } else { None };
                 let v = pop!(f);
                 let r = ops::format_value(vm, &v, conversion, spec.as_ref())?;
@@ -485,7 +528,11 @@ fn execute(vm: &Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<FrameResult> 
                     f.stack.push(r);
                     continue;
                 }
-                if n == 0 && f.stack[base].payload::<PyBuiltinFunction>().is_some_and(|b| SCOPE_BUILTINS.contains(&b.name)) {
+                if n == 0
+                    && f.stack[base]
+                        .payload::<PyBuiltinFunction>()
+                        .is_some_and(|b| SCOPE_BUILTINS.contains(&b.name))
+                {
                     set_scope(vm, f);
                 }
                 let r = call::call_moving(vm, &mut f.stack, base)?;
@@ -495,7 +542,10 @@ fn execute(vm: &Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<FrameResult> 
             Instruction::CallKw(n) => {
                 let names = pop!(f);
                 let base = f.stack.len() - n as usize - 1;
-                let kwnames = names.payload::<PyTuple>().map(|t| t.as_slice()).unwrap_or(&[]);
+                let kwnames = names
+                    .payload::<PyTuple>()
+                    .map(|t| t.as_slice())
+                    .unwrap_or(&[]);
                 let r = call::call_slice(vm, &f.stack[base], &f.stack[base + 1..], kwnames)?;
                 f.stack.truncate(base);
                 f.stack.push(r);
@@ -516,7 +566,9 @@ fn execute(vm: &Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<FrameResult> 
                         f.stack.push(o);
                     }
                     None => {
-                        let v = vm.get_attribute(&o, name).map_err(|e| attr_error_context(vm, e, &o, name))?;
+                        let v = vm
+                            .get_attribute(&o, name)
+                            .map_err(|e| attr_error_context(vm, e, &o, name))?;
                         f.stack.push(vm.ctx.not_implemented.clone());
                         f.stack.push(v);
                     }
@@ -540,7 +592,12 @@ fn execute(vm: &Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<FrameResult> 
                 let bc = f.builtins.get_item_str_opt(&vm.intern("__build_class__"));
                 match bc {
                     Some(bc) => f.stack.push(bc),
-                    None => return Err(vm.new_exception_msg(&vm.ctx.exc.name_error, "__build_class__ not found")),
+                    None => {
+                        return Err(vm.new_exception_msg(
+                            &vm.ctx.exc.name_error,
+                            "__build_class__ not found",
+                        ))
+                    }
                 }
             }
             Instruction::YieldValue => {
@@ -549,7 +606,11 @@ fn execute(vm: &Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<FrameResult> 
             }
             Instruction::GetYieldFromIter => {
                 let o = pop!(f);
-                let it = if o.payload::<PyGenerator>().is_some() { o } else { vm.get_iter(&o)? };
+                let it = if o.payload::<PyGenerator>().is_some() {
+                    o
+                } else {
+                    vm.get_iter(&o)?
+                };
                 f.stack.push(it);
             }
             Instruction::YieldFrom => {
@@ -614,11 +675,16 @@ fn execute(vm: &Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<FrameResult> 
                 let len = f.stack.len();
                 let exit = f.stack[len - 3].clone();
                 let exc = f.stack[len - 1].clone();
-                let tb = exc.payload::<PyBaseException>().and_then(|e| e.traceback.borrow().clone()).unwrap_or_else(|| vm.none());
+                let tb = exc
+                    .payload::<PyBaseException>()
+                    .and_then(|e| e.traceback.borrow().clone())
+                    .unwrap_or_else(|| vm.none());
                 let r = vm.call(&exit, &[exc.class_obj().to_owned(), exc.clone(), tb])?;
                 f.stack.push(r);
             }
-            Instruction::LoadAssertionError => f.stack.push(vm.ctx.exc.assertion_error.clone().into()),
+            Instruction::LoadAssertionError => {
+                f.stack.push(vm.ctx.exc.assertion_error.clone().into())
+            }
             Instruction::ImportName(i) => {
                 let fromlist = pop!(f);
                 let level = pop!(f);
@@ -734,8 +800,16 @@ fn compare(vm: &Vm, a: &PyObject, b: &PyObject, op: ComparisonOperator) -> PyRes
 
 /// Records `name` and `obj` on an AttributeError (for "Did you mean"), overwriting
 /// them as CPython 3.11's `set_attribute_error_context` does.
-fn attr_error_context(vm: &Vm, e: PyBaseExceptionRef, o: &PyObjectRef, name: &PyStrRef) -> PyBaseExceptionRef {
-    if e.as_object().class().is_subtype(&vm.ctx.exc.attribute_error) {
+fn attr_error_context(
+    vm: &Vm,
+    e: PyBaseExceptionRef,
+    o: &PyObjectRef,
+    name: &PyStrRef,
+) -> PyBaseExceptionRef {
+    if e.as_object()
+        .class()
+        .is_subtype(&vm.ctx.exc.attribute_error)
+    {
         let eo: PyObjectRef = e.clone().into();
         let _ = vm.set_attribute(&eo, &vm.intern("name"), Some(name.clone().into()));
         let _ = vm.set_attribute(&eo, &vm.intern("obj"), Some(o.clone()));
@@ -769,7 +843,11 @@ fn unbound_deref(vm: &Vm, f: &Frame, i: usize) -> PyBaseExceptionRef {
     if i < c.cellvars.len() {
         unbound_local(vm, &c.cellvars[i])
     } else {
-        let name = c.freevars.get(i - c.cellvars.len()).map(String::as_str).unwrap_or("?");
+        let name = c
+            .freevars
+            .get(i - c.cellvars.len())
+            .map(String::as_str)
+            .unwrap_or("?");
         vm.new_name_error(format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
     }
 }
@@ -829,14 +907,20 @@ fn delete_name(vm: &Vm, f: &Frame, name: &PyStrRef) -> PyResult<()> {
         return Ok(());
     }
     match vm.delitem(&l, name.as_object()) {
-        Err(e) if e.as_object().class().is_subtype(&vm.ctx.exc.key_error) => Err(name_error(vm, name.as_str())),
+        Err(e) if e.as_object().class().is_subtype(&vm.ctx.exc.key_error) => {
+            Err(name_error(vm, name.as_str()))
+        }
         r => r,
     }
 }
 
 fn load_class_deref(vm: &Vm, f: &Frame, i: usize) -> PyResult {
     let c = &f.code.code;
-    let name = if i < c.cellvars.len() { &c.cellvars[i] } else { &c.freevars[i - c.cellvars.len()] };
+    let name = if i < c.cellvars.len() {
+        &c.cellvars[i]
+    } else {
+        &c.freevars[i - c.cellvars.len()]
+    };
     if let Some(l) = &f.locals {
         if let Some(v) = locals_get(vm, l, &vm.intern(name))? {
             return Ok(v);
@@ -849,10 +933,15 @@ fn load_class_deref(vm: &Vm, f: &Frame, i: usize) -> PyResult {
 /// or method descriptor `name` that the instance does not shadow.
 fn load_method(vm: &Vm, o: &PyObjectRef, name: &PyStrRef) -> PyResult<Option<PyObjectRef>> {
     let cls = o.class();
-    if cls.flags.get() & flags::CUSTOM_GETATTRIBUTE != 0 || o.payload::<PyType>().is_some() || o.payload::<PySuper>().is_some() {
+    if cls.flags.get() & flags::CUSTOM_GETATTRIBUTE != 0
+        || o.payload::<PyType>().is_some()
+        || o.payload::<PySuper>().is_some()
+    {
         return Ok(None);
     }
-    let Some(attr) = cls.lookup(name) else { return Ok(None) };
+    let Some(attr) = cls.lookup(name) else {
+        return Ok(None);
+    };
     if attr.payload::<PyFunction>().is_none() && attr.payload::<PyMethodDescr>().is_none() {
         return Ok(None);
     }
@@ -870,7 +959,8 @@ fn load_method(vm: &Vm, o: &PyObjectRef, name: &PyStrRef) -> PyResult<Option<PyO
 
 /// Turns the operand of `Reraise` back into an exception.
 fn to_exception(vm: &Vm, e: PyObjectRef) -> PyResult<PyBaseExceptionRef> {
-    e.downcast::<PyBaseException>().map_err(|_| vm.new_type_error("exceptions must derive from BaseException"))
+    e.downcast::<PyBaseException>()
+        .map_err(|_| vm.new_type_error("exceptions must derive from BaseException"))
 }
 
 /// `raise`, `raise exc` and `raise exc from cause`.
@@ -921,7 +1011,9 @@ pub fn instantiate_exception(vm: &Vm, exc: &PyObjectRef) -> PyResult<PyBaseExcep
             ))
         });
     }
-    exc.clone().downcast::<PyBaseException>().map_err(|_| vm.new_type_error("exceptions must derive from BaseException"))
+    exc.clone()
+        .downcast::<PyBaseException>()
+        .map_err(|_| vm.new_type_error("exceptions must derive from BaseException"))
 }
 
 /// `except T:` matching, with CPython's TypeError for non-exception classes.
@@ -929,7 +1021,9 @@ pub fn exception_matches(vm: &Vm, e: &PyObject, t: &PyObject) -> PyResult<bool> 
     let check = |c: &PyObject| -> PyResult<bool> {
         match c.downcast_ref::<PyType>() {
             Some(ct) if ct.is_subtype(&vm.ctx.exc.base_exception) => Ok(e.class().is_subtype(ct)),
-            _ => Err(vm.new_type_error("catching classes that do not inherit from BaseException is not allowed")),
+            _ => Err(vm.new_type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            )),
         }
     };
     if let Some(tup) = t.payload::<PyTuple>() {
@@ -965,16 +1059,23 @@ fn print_expr(vm: &Vm, v: &PyObjectRef) -> PyResult<()> {
     let hook = vm
         .sys_modules
         .get_item_str_opt(&vm.intern("sys"))
-        .and_then(|s| s.payload::<PyModule>().and_then(|m| m.dict.get_item_str_opt(&vm.intern("displayhook"))));
+        .and_then(|s| {
+            s.payload::<PyModule>()
+                .and_then(|m| m.dict.get_item_str_opt(&vm.intern("displayhook")))
+        });
     if let Some(h) = hook {
         vm.call(&h, &[v.clone()])?;
         return Ok(());
     }
-    vm.builtins.dict.set_item_str(vm, &vm.intern("_"), vm.none());
+    vm.builtins
+        .dict
+        .set_item_str(vm, &vm.intern("_"), vm.none());
     let r = vm.repr(v)?;
     vm.write_stdout(r.as_str());
     vm.write_stdout("\n");
-    vm.builtins.dict.set_item_str(vm, &vm.intern("_"), v.clone());
+    vm.builtins
+        .dict
+        .set_item_str(vm, &vm.intern("_"), v.clone());
     Ok(())
 }
 

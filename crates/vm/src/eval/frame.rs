@@ -72,14 +72,23 @@ impl Frame {
     /// A frame for `code` with empty fast locals and fresh cells for its cell
     /// variables (free variables are appended by the caller from the closure).
     #[inline]
-    pub fn new(vm: &Vm, code: PyRef<PyCode>, globals: PyDictRef, locals: Option<PyObjectRef>) -> Frame {
+    pub fn new(
+        vm: &Vm,
+        code: PyRef<PyCode>,
+        globals: PyDictRef,
+        locals: Option<PyObjectRef>,
+    ) -> Frame {
         let c = &code.code;
         let nlocals = c.varnames.len();
         let mut cells = Vec::with_capacity(c.cellvars.len() + c.freevars.len());
         for _ in 0..c.cellvars.len() {
             cells.push(vm.new_object(PyCell::default(), &vm.ctx.types.cell_type));
         }
-        let spare = code.spare_buffers.try_borrow_mut().ok().and_then(|mut s| s.pop());
+        let spare = code
+            .spare_buffers
+            .try_borrow_mut()
+            .ok()
+            .and_then(|mut s| s.pop());
         let (mut fastlocals, mut stack) = spare.unwrap_or_default();
         fastlocals.resize(nlocals, None);
         stack.reserve(c.max_stack as usize + 2);

@@ -30,15 +30,18 @@ enum Resume {
 
 pub(crate) fn init(vm: &Vm) {
     let t = &vm.ctx.types.generator_type;
-    vm.add_methods(t, &[
-        ("__iter__", gen_iter),
-        ("__next__", gen_next_method),
-        ("send", gen_send_method),
-        ("throw", gen_throw_method),
-        ("close", gen_close_method),
-        ("__repr__", gen_repr),
-        ("__del__", gen_del),
-    ]);
+    vm.add_methods(
+        t,
+        &[
+            ("__iter__", gen_iter),
+            ("__next__", gen_next_method),
+            ("send", gen_send_method),
+            ("throw", gen_throw_method),
+            ("close", gen_close_method),
+            ("__repr__", gen_repr),
+            ("__del__", gen_del),
+        ],
+    );
     vm.add_getset(t, "__name__", get_name, None);
     vm.add_getset(t, "__qualname__", get_qualname, None);
     vm.add_getset(t, "gi_running", get_running, None);
@@ -61,7 +64,9 @@ pub fn new_generator(vm: &Vm, func: &PyFunction, frame: Frame) -> PyObjectRef {
 }
 
 fn resume(vm: &Vm, gen: &PyObject, how: Resume) -> PyResult<Sent> {
-    let Some(g) = gen.payload::<PyGenerator>() else { return Err(vm.new_type_error("generator expected")) };
+    let Some(g) = gen.payload::<PyGenerator>() else {
+        return Err(vm.new_type_error("generator expected"));
+    };
     if g.running.get() {
         return Err(vm.new_value_error("generator already executing"));
     }
@@ -79,7 +84,10 @@ fn resume(vm: &Vm, gen: &PyObject, how: Resume) -> PyResult<Sent> {
     };
     let started = g.started.replace(true);
     g.running.set(true);
-    let saved = std::mem::replace(&mut *vm.current_exc.borrow_mut(), g.exc_state.borrow_mut().take());
+    let saved = std::mem::replace(
+        &mut *vm.current_exc.borrow_mut(),
+        g.exc_state.borrow_mut().take(),
+    );
     let r = run_gen(vm, &mut frame, started, how);
     g.running.set(false);
     let mine = std::mem::replace(&mut *vm.current_exc.borrow_mut(), saved);
@@ -113,7 +121,11 @@ fn run_gen(vm: &Vm, frame: &mut Frame, started: bool, how: Resume) -> PyResult<F
             None
         }
         Resume::Throw(e) if delegating => {
-            let sub = frame.stack.last().cloned().expect("delegating frame without iterator");
+            let sub = frame
+                .stack
+                .last()
+                .cloned()
+                .expect("delegating frame without iterator");
             match throw_into(vm, &sub, e) {
                 Thrown::Yielded(y) => {
                     frame.delegating = true;
@@ -173,7 +185,9 @@ fn throw_into(vm: &Vm, sub: &PyObjectRef, e: PyBaseExceptionRef) -> Thrown {
     match vm.get_attribute_opt(sub, "throw") {
         Ok(Some(t)) => match vm.call(&t, &[e.into()]) {
             Ok(v) => Thrown::Yielded(v),
-            Err(x) if x.as_object().class().is_subtype(&vm.ctx.exc.stop_iteration) => Thrown::Returned(stop_value(vm, &x)),
+            Err(x) if x.as_object().class().is_subtype(&vm.ctx.exc.stop_iteration) => {
+                Thrown::Returned(stop_value(vm, &x))
+            }
             Err(x) => Thrown::Raised(x),
         },
         Ok(None) => Thrown::Raised(e),
@@ -185,7 +199,12 @@ fn throw_into(vm: &Vm, sub: &PyObjectRef, e: PyBaseExceptionRef) -> Thrown {
 pub fn stop_value(vm: &Vm, e: &PyBaseExceptionRef) -> PyObjectRef {
     match vm.get_attribute_opt(e.as_object(), "value") {
         Ok(Some(v)) => v,
-        _ => e.args().as_slice().first().cloned().unwrap_or_else(|| vm.none()),
+        _ => e
+            .args()
+            .as_slice()
+            .first()
+            .cloned()
+            .unwrap_or_else(|| vm.none()),
     }
 }
 
@@ -197,14 +216,20 @@ pub fn delegate_send(vm: &Vm, it: &PyObjectRef, v: PyObjectRef) -> PyResult<Sent
     let r = if vm.is_none(&v) {
         match it.class().lookup(&vm.intern("__next__")) {
             Some(n) => vm.call_unbound(&n, &[it.clone()]),
-            None => return Err(vm.new_type_error(format!("'{}' object is not an iterator", it.class().name()))),
+            None => {
+                return Err(
+                    vm.new_type_error(format!("'{}' object is not an iterator", it.class().name()))
+                )
+            }
         }
     } else {
         vm.call_method(it, "send", &[v])
     };
     match r {
         Ok(y) => Ok(Sent::Yielded(y)),
-        Err(e) if e.as_object().class().is_subtype(&vm.ctx.exc.stop_iteration) => Ok(Sent::Returned(stop_value(vm, &e))),
+        Err(e) if e.as_object().class().is_subtype(&vm.ctx.exc.stop_iteration) => {
+            Ok(Sent::Returned(stop_value(vm, &e)))
+        }
         Err(e) => Err(e),
     }
 }
@@ -226,7 +251,9 @@ fn returned(vm: &Vm, v: PyObjectRef) -> PyBaseExceptionRef {
 }
 
 fn gen_close(vm: &Vm, gen: &PyObject) -> PyResult {
-    let Some(g) = gen.payload::<PyGenerator>() else { return Err(vm.new_type_error("generator expected")) };
+    let Some(g) = gen.payload::<PyGenerator>() else {
+        return Err(vm.new_type_error("generator expected"));
+    };
     if g.frame.borrow().is_none() {
         return Ok(vm.none());
     }
@@ -241,7 +268,8 @@ fn gen_close(vm: &Vm, gen: &PyObject) -> PyResult {
         Ok(Sent::Returned(_)) => Ok(vm.none()),
         Err(e) => {
             let c = e.as_object().class();
-            if c.is_subtype(&vm.ctx.exc.generator_exit) || c.is_subtype(&vm.ctx.exc.stop_iteration) {
+            if c.is_subtype(&vm.ctx.exc.generator_exit) || c.is_subtype(&vm.ctx.exc.stop_iteration)
+            {
                 Ok(vm.none())
             } else {
                 Err(e)
@@ -281,15 +309,23 @@ fn gen_throw_method(vm: &Vm, args: Args) -> PyResult {
             )));
         }
         match val {
-            Some(v) if v.class().is_subtype(t) => v.clone().downcast::<PyBaseException>().map_err(|_| vm.new_type_error("bad exception"))?,
+            Some(v) if v.class().is_subtype(t) => v
+                .clone()
+                .downcast::<PyBaseException>()
+                .map_err(|_| vm.new_type_error("bad exception"))?,
             Some(v) => {
                 let args = match v.payload::<PyTuple>() {
                     Some(tu) => tu.as_slice().to_vec(),
                     None => vec![v.clone()],
                 };
-                vm.call(typ, &args)?.downcast::<PyBaseException>().map_err(|_| vm.new_type_error("bad exception"))?
+                vm.call(typ, &args)?
+                    .downcast::<PyBaseException>()
+                    .map_err(|_| vm.new_type_error("bad exception"))?
             }
-            None => vm.call(typ, &[])?.downcast::<PyBaseException>().map_err(|_| vm.new_type_error("bad exception"))?,
+            None => vm
+                .call(typ, &[])?
+                .downcast::<PyBaseException>()
+                .map_err(|_| vm.new_type_error("bad exception"))?,
         }
     } else if let Ok(e) = typ.clone().downcast::<PyBaseException>() {
         if val.is_some() {
@@ -314,7 +350,9 @@ fn gen_close_method(vm: &Vm, args: Args) -> PyResult {
 
 fn gen_del(vm: &Vm, args: Args) -> PyResult {
     let g = &args.args[0];
-    let Some(p) = g.payload::<PyGenerator>() else { return Ok(vm.none()) };
+    let Some(p) = g.payload::<PyGenerator>() else {
+        return Ok(vm.none());
+    };
     if !p.started.get() || p.frame.borrow().is_none() {
         return Ok(vm.none());
     }
@@ -325,22 +363,38 @@ fn gen_del(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn gen_repr(vm: &Vm, args: Args) -> PyResult {
-    let g = args.args[0].payload::<PyGenerator>().ok_or_else(|| vm.new_type_error("generator expected"))?;
+    let g = args.args[0]
+        .payload::<PyGenerator>()
+        .ok_or_else(|| vm.new_type_error("generator expected"))?;
     let q = vm.str_of(&g.qualname.borrow())?;
-    Ok(vm.new_string(format!("<generator object {} at {:#x}>", q, args.args[0].addr())))
+    Ok(vm.new_string(format!(
+        "<generator object {} at {:#x}>",
+        q,
+        args.args[0].addr()
+    )))
 }
 
 fn get_name(vm: &Vm, o: &PyObject) -> PyResult {
-    o.payload::<PyGenerator>().map(|g| g.name.borrow().clone()).ok_or_else(|| vm.new_type_error("generator expected"))
+    o.payload::<PyGenerator>()
+        .map(|g| g.name.borrow().clone())
+        .ok_or_else(|| vm.new_type_error("generator expected"))
 }
 fn get_qualname(vm: &Vm, o: &PyObject) -> PyResult {
-    o.payload::<PyGenerator>().map(|g| g.qualname.borrow().clone()).ok_or_else(|| vm.new_type_error("generator expected"))
+    o.payload::<PyGenerator>()
+        .map(|g| g.qualname.borrow().clone())
+        .ok_or_else(|| vm.new_type_error("generator expected"))
 }
 fn get_running(vm: &Vm, o: &PyObject) -> PyResult {
-    Ok(vm.new_bool(o.payload::<PyGenerator>().map(|g| g.running.get()).unwrap_or(false)))
+    Ok(vm.new_bool(
+        o.payload::<PyGenerator>()
+            .map(|g| g.running.get())
+            .unwrap_or(false),
+    ))
 }
 fn get_frame(vm: &Vm, o: &PyObject) -> PyResult {
-    let g = o.payload::<PyGenerator>().ok_or_else(|| vm.new_type_error("generator expected"))?;
+    let g = o
+        .payload::<PyGenerator>()
+        .ok_or_else(|| vm.new_type_error("generator expected"))?;
     let taken = g.frame.borrow_mut().take();
     match taken {
         Some(mut f) => {
@@ -352,7 +406,9 @@ fn get_frame(vm: &Vm, o: &PyObject) -> PyResult {
     }
 }
 fn get_code(vm: &Vm, o: &PyObject) -> PyResult {
-    let g = o.payload::<PyGenerator>().ok_or_else(|| vm.new_type_error("generator expected"))?;
+    let g = o
+        .payload::<PyGenerator>()
+        .ok_or_else(|| vm.new_type_error("generator expected"))?;
     let fr = g.frame.borrow();
     match fr.as_ref() {
         Some(f) => Ok(f.code.clone().into()),

@@ -80,7 +80,9 @@ pub fn numeric_op(vm: &Vm, a: &PyObject, b: &PyObject, op: BinaryOperator) -> Op
         return None;
     }
     let (Some(x), Some(y)) = (fa, fb) else {
-        return Some(Err(vm.new_overflow_error("int too large to convert to float")));
+        return Some(Err(
+            vm.new_overflow_error("int too large to convert to float")
+        ));
     };
     Some(match op {
         Add => Ok(vm.new_float(x + y)),
@@ -179,7 +181,10 @@ pub fn binary_op(vm: &Vm, a: &PyObject, b: &PyObject, op: BinaryOperator) -> PyR
         }
     }
     if op.without_inplace() == BinaryOperator::Add && a.payload::<PyStr>().is_some() {
-        return Err(vm.new_type_error(format!("can only concatenate str (not \"{}\") to str", cb.name())));
+        return Err(vm.new_type_error(format!(
+            "can only concatenate str (not \"{}\") to str",
+            cb.name()
+        )));
     }
     if op.without_inplace() == BinaryOperator::Multiply {
         // CPython falls back to the sequence's `sq_repeat`, which rejects a non-int count.
@@ -191,12 +196,19 @@ pub fn binary_op(vm: &Vm, a: &PyObject, b: &PyObject, op: BinaryOperator) -> PyR
             None
         };
         if let Some(t) = other {
-            return Err(vm.new_type_error(format!("can't multiply sequence by non-int of type '{}'", t.name())));
+            return Err(vm.new_type_error(format!(
+                "can't multiply sequence by non-int of type '{}'",
+                t.name()
+            )));
         }
     }
     Err(vm.new_type_error(format!(
         "unsupported operand type(s) for {}: '{}' and '{}'",
-        if op == BinaryOperator::Power { "** or pow()" } else { op.symbol() },
+        if op == BinaryOperator::Power {
+            "** or pow()"
+        } else {
+            op.symbol()
+        },
         ca.name(),
         cb.name()
     )))
@@ -227,7 +239,12 @@ fn ord_result(vm: &Vm, o: Option<Ordering>, op: ComparisonOperator) -> PyResult 
 }
 
 /// Comparison fast path for exact numbers and strings.
-pub fn fast_compare(vm: &Vm, a: &PyObject, b: &PyObject, op: ComparisonOperator) -> Option<PyResult> {
+pub fn fast_compare(
+    vm: &Vm,
+    a: &PyObject,
+    b: &PyObject,
+    op: ComparisonOperator,
+) -> Option<PyResult> {
     if a.class().is_heap_type() || b.class().is_heap_type() {
         return None;
     }
@@ -244,7 +261,11 @@ pub fn fast_compare(vm: &Vm, a: &PyObject, b: &PyObject, op: ComparisonOperator)
         return Some(ord_result(vm, it::cmp_int_float(x, y.value), op));
     }
     if let (Some(x), Some(y)) = (a.payload::<PyFloat>(), b.payload::<PyInt>()) {
-        return Some(ord_result(vm, it::cmp_int_float(y, x.value).map(Ordering::reverse), op));
+        return Some(ord_result(
+            vm,
+            it::cmp_int_float(y, x.value).map(Ordering::reverse),
+            op,
+        ));
     }
     None
 }
@@ -291,13 +312,19 @@ macro_rules! cmp_dunder {
     ($name:ident, $op:expr) => {
         fn $name(vm: &Vm, args: Args) -> PyResult {
             let [a, b] = args.exact::<2>(vm, "cmp")?;
-            let num = |o: &PyObject| o.payload::<PyInt>().is_some() || o.payload::<PyFloat>().is_some();
+            let num =
+                |o: &PyObject| o.payload::<PyInt>().is_some() || o.payload::<PyFloat>().is_some();
             let strs = a.payload::<PyStr>().is_some() && b.payload::<PyStr>().is_some();
             if !(num(a) && num(b)) && !strs {
                 return Ok(vm.not_implemented());
             }
             let o = if strs {
-                Some(a.payload::<PyStr>().unwrap().as_str().cmp(b.payload::<PyStr>().unwrap().as_str()))
+                Some(
+                    a.payload::<PyStr>()
+                        .unwrap()
+                        .as_str()
+                        .cmp(b.payload::<PyStr>().unwrap().as_str()),
+                )
             } else if let (Some(x), Some(y)) = (a.payload::<PyInt>(), b.payload::<PyInt>()) {
                 Some(it::cmp(x, y))
             } else if let (Some(x), Some(y)) = (a.payload::<PyInt>(), b.payload::<PyFloat>()) {
@@ -305,7 +332,10 @@ macro_rules! cmp_dunder {
             } else if let (Some(x), Some(y)) = (a.payload::<PyFloat>(), b.payload::<PyInt>()) {
                 it::cmp_int_float(y, x.value).map(Ordering::reverse)
             } else {
-                a.payload::<PyFloat>().unwrap().value.partial_cmp(&b.payload::<PyFloat>().unwrap().value)
+                a.payload::<PyFloat>()
+                    .unwrap()
+                    .value
+                    .partial_cmp(&b.payload::<PyFloat>().unwrap().value)
             };
             ord_result(vm, o, $op)
         }
@@ -336,7 +366,11 @@ fn d_abs(vm: &Vm, args: Args) -> PyResult {
     let a = &args.args[0];
     if let Some(i) = a.payload::<PyInt>() {
         let v = i.to_bigint();
-        return Ok(vm.new_bigint(if v.sign() == num_bigint::Sign::Minus { -v } else { v }));
+        return Ok(vm.new_bigint(if v.sign() == num_bigint::Sign::Minus {
+            -v
+        } else {
+            v
+        }));
     }
     Ok(vm.new_float(a.payload::<PyFloat>().map(|f| f.value.abs()).unwrap_or(0.0)))
 }
@@ -361,46 +395,52 @@ fn d_divmod(vm: &Vm, args: Args) -> PyResult {
 
 /// Registers the arithmetic and comparison dunders of `int`/`float`.
 pub(crate) fn add_number_dunders(vm: &Vm, t: &PyTypeRef) {
-    vm.add_methods(t, &[
-        ("__add__", d_add),
-        ("__radd__", d_radd),
-        ("__sub__", d_sub),
-        ("__rsub__", d_rsub),
-        ("__mul__", d_mul),
-        ("__rmul__", d_rmul),
-        ("__truediv__", d_truediv),
-        ("__rtruediv__", d_rtruediv),
-        ("__floordiv__", d_floordiv),
-        ("__rfloordiv__", d_rfloordiv),
-        ("__mod__", d_mod),
-        ("__rmod__", d_rmod),
-        ("__pow__", d_pow),
-        ("__rpow__", d_rpow),
-        ("__divmod__", d_divmod),
-        ("__eq__", d_eq),
-        ("__ne__", d_ne),
-        ("__lt__", d_lt),
-        ("__le__", d_le),
-        ("__gt__", d_gt),
-        ("__ge__", d_ge),
-        ("__neg__", d_neg),
-        ("__pos__", d_pos),
-        ("__abs__", d_abs),
-    ]);
+    vm.add_methods(
+        t,
+        &[
+            ("__add__", d_add),
+            ("__radd__", d_radd),
+            ("__sub__", d_sub),
+            ("__rsub__", d_rsub),
+            ("__mul__", d_mul),
+            ("__rmul__", d_rmul),
+            ("__truediv__", d_truediv),
+            ("__rtruediv__", d_rtruediv),
+            ("__floordiv__", d_floordiv),
+            ("__rfloordiv__", d_rfloordiv),
+            ("__mod__", d_mod),
+            ("__rmod__", d_rmod),
+            ("__pow__", d_pow),
+            ("__rpow__", d_rpow),
+            ("__divmod__", d_divmod),
+            ("__eq__", d_eq),
+            ("__ne__", d_ne),
+            ("__lt__", d_lt),
+            ("__le__", d_le),
+            ("__gt__", d_gt),
+            ("__ge__", d_ge),
+            ("__neg__", d_neg),
+            ("__pos__", d_pos),
+            ("__abs__", d_abs),
+        ],
+    );
     if t.as_object().is(vm.ctx.types.int_type.as_object()) {
-        vm.add_methods(t, &[
-            ("__lshift__", d_lshift),
-            ("__rlshift__", d_rlshift),
-            ("__rshift__", d_rshift),
-            ("__rrshift__", d_rrshift),
-            ("__and__", d_and),
-            ("__rand__", d_rand),
-            ("__or__", d_or),
-            ("__ror__", d_ror),
-            ("__xor__", d_xor),
-            ("__rxor__", d_rxor),
-            ("__invert__", d_invert),
-        ]);
+        vm.add_methods(
+            t,
+            &[
+                ("__lshift__", d_lshift),
+                ("__rlshift__", d_rlshift),
+                ("__rshift__", d_rshift),
+                ("__rrshift__", d_rrshift),
+                ("__and__", d_and),
+                ("__rand__", d_rand),
+                ("__or__", d_or),
+                ("__ror__", d_ror),
+                ("__xor__", d_xor),
+                ("__rxor__", d_rxor),
+                ("__invert__", d_invert),
+            ],
+        );
     }
 }
 
@@ -432,44 +472,64 @@ fn bool_xor(vm: &Vm, a: Args) -> PyResult {
 }
 
 pub(crate) fn add_bool_dunders(vm: &Vm, t: &PyTypeRef) {
-    vm.add_methods(t, &[
-        ("__and__", bool_and),
-        ("__rand__", bool_and),
-        ("__or__", bool_or),
-        ("__ror__", bool_or),
-        ("__xor__", bool_xor),
-        ("__rxor__", bool_xor),
-    ]);
+    vm.add_methods(
+        t,
+        &[
+            ("__and__", bool_and),
+            ("__rand__", bool_and),
+            ("__or__", bool_or),
+            ("__ror__", bool_or),
+            ("__xor__", bool_xor),
+            ("__rxor__", bool_xor),
+        ],
+    );
 }
 
 fn str_add(vm: &Vm, args: Args) -> PyResult {
     let [a, b] = args.exact::<2>(vm, "__add__")?;
-    let x = a.payload::<PyStr>().ok_or_else(|| vm.new_type_error("str expected"))?;
+    let x = a
+        .payload::<PyStr>()
+        .ok_or_else(|| vm.new_type_error("str expected"))?;
     match b.payload::<PyStr>() {
         Some(y) => Ok(vm.new_string(format!("{}{}", x.as_str(), y.as_str()))),
-        None => Err(vm.new_type_error(format!("can only concatenate str (not \"{}\") to str", b.class().name()))),
+        None => Err(vm.new_type_error(format!(
+            "can only concatenate str (not \"{}\") to str",
+            b.class().name()
+        ))),
     }
 }
 fn str_mul(vm: &Vm, args: Args) -> PyResult {
     let [a, n] = args.exact::<2>(vm, "__mul__")?;
-    let x = a.payload::<PyStr>().ok_or_else(|| vm.new_type_error("str expected"))?;
-    let Some(n) = crate::objects::list::repeat_count(vm, n)? else { return Ok(vm.not_implemented()) };
+    let x = a
+        .payload::<PyStr>()
+        .ok_or_else(|| vm.new_type_error("str expected"))?;
+    let Some(n) = crate::objects::list::repeat_count(vm, n)? else {
+        return Ok(vm.not_implemented());
+    };
     crate::objects::list::check_size(vm, x.as_str().len().saturating_mul(n), 1)?;
     Ok(vm.new_string(x.as_str().repeat(n)))
 }
 fn str_getitem(vm: &Vm, args: Args) -> PyResult {
     let [a, i] = args.exact::<2>(vm, "__getitem__")?;
-    let s = a.payload::<PyStr>().ok_or_else(|| vm.new_type_error("str expected"))?;
+    let s = a
+        .payload::<PyStr>()
+        .ok_or_else(|| vm.new_type_error("str expected"))?;
     if let Some(sl) = i.payload::<PySlice>() {
         let si = crate::objects::slice::SliceIndices::new(vm, sl, s.char_len())?;
         if si.step == 1 {
-            return Ok(vm.new_str(s.substring(si.start.max(0) as usize, (si.start.max(0) as usize) + si.len)));
+            return Ok(vm.new_str(s.substring(
+                si.start.max(0) as usize,
+                (si.start.max(0) as usize) + si.len,
+            )));
         }
         let chars: Vec<char> = s.as_str().chars().collect();
         return Ok(vm.new_string(si.iter().map(|k| chars[k]).collect()));
     }
     if !vm.is_index(i) {
-        return Err(vm.new_type_error(format!("string indices must be integers, not '{}'", i.class().name())));
+        return Err(vm.new_type_error(format!(
+            "string indices must be integers, not '{}'",
+            i.class().name()
+        )));
     }
     let k = crate::objects::list::norm_index(vm, i, s.char_len(), "string index out of range")?;
     let c = s.char_at(k);
@@ -477,31 +537,43 @@ fn str_getitem(vm: &Vm, args: Args) -> PyResult {
 }
 fn str_contains(vm: &Vm, args: Args) -> PyResult {
     let [a, x] = args.exact::<2>(vm, "__contains__")?;
-    let s = a.payload::<PyStr>().ok_or_else(|| vm.new_type_error("str expected"))?;
+    let s = a
+        .payload::<PyStr>()
+        .ok_or_else(|| vm.new_type_error("str expected"))?;
     match x.payload::<PyStr>() {
         Some(y) => Ok(vm.new_bool(s.as_str().contains(y.as_str()))),
-        None => Err(vm.new_type_error(format!("'in <string>' requires string as left operand, not {}", x.class().name()))),
+        None => Err(vm.new_type_error(format!(
+            "'in <string>' requires string as left operand, not {}",
+            x.class().name()
+        ))),
     }
 }
 fn str_iter(vm: &Vm, args: Args) -> PyResult {
-    Ok(crate::objects::iter::new_seq_iter(vm, args.args[0].clone(), &vm.ctx.types.str_iterator_type))
+    Ok(crate::objects::iter::new_seq_iter(
+        vm,
+        args.args[0].clone(),
+        &vm.ctx.types.str_iterator_type,
+    ))
 }
 
 pub(crate) fn add_sequence_dunders(vm: &Vm, t: &PyTypeRef) {
-    vm.add_methods(t, &[
-        ("__add__", str_add),
-        ("__mul__", str_mul),
-        ("__rmul__", str_mul),
-        ("__getitem__", str_getitem),
-        ("__contains__", str_contains),
-        ("__iter__", str_iter),
-        ("__eq__", d_eq),
-        ("__ne__", d_ne),
-        ("__lt__", d_lt),
-        ("__le__", d_le),
-        ("__gt__", d_gt),
-        ("__ge__", d_ge),
-    ]);
+    vm.add_methods(
+        t,
+        &[
+            ("__add__", str_add),
+            ("__mul__", str_mul),
+            ("__rmul__", str_mul),
+            ("__getitem__", str_getitem),
+            ("__contains__", str_contains),
+            ("__iter__", str_iter),
+            ("__eq__", d_eq),
+            ("__ne__", d_ne),
+            ("__lt__", d_lt),
+            ("__le__", d_le),
+            ("__gt__", d_gt),
+            ("__ge__", d_ge),
+        ],
+    );
 }
 
 // ----- Fast paths and helpers of the dispatch loop -----
@@ -519,7 +591,12 @@ pub fn exact_small_int(vm: &Vm, o: &PyObject) -> Option<i64> {
 /// `a op b` for two exact small ints when the result needs no big-int or float
 /// path; None otherwise.
 #[inline]
-pub fn small_int_binop(vm: &Vm, a: &PyObject, b: &PyObject, op: BinaryOperator) -> Option<PyObjectRef> {
+pub fn small_int_binop(
+    vm: &Vm,
+    a: &PyObject,
+    b: &PyObject,
+    op: BinaryOperator,
+) -> Option<PyObjectRef> {
     let x = exact_small_int(vm, a)?;
     let y = exact_small_int(vm, b)?;
     use BinaryOperator::*;
@@ -532,14 +609,22 @@ pub fn small_int_binop(vm: &Vm, a: &PyObject, b: &PyObject, op: BinaryOperator) 
                 return None;
             }
             let q = x / y;
-            if x % y != 0 && ((x < 0) != (y < 0)) { q - 1 } else { q }
+            if x % y != 0 && ((x < 0) != (y < 0)) {
+                q - 1
+            } else {
+                q
+            }
         }
         Remainder | InplaceRemainder => {
             if y == 0 || (x == i64::MIN && y == -1) {
                 return None;
             }
             let r = x % y;
-            if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r }
+            if r != 0 && ((r < 0) != (y < 0)) {
+                r + y
+            } else {
+                r
+            }
         }
         And | InplaceAnd => x & y,
         Or | InplaceOr => x | y,
@@ -572,7 +657,10 @@ pub fn unary_op(vm: &Vm, a: &PyObject, op: mempy_bytecode::UnaryOperator) -> PyR
     };
     match vm.call_special(a, name, &[])? {
         Some(r) => Ok(r),
-        None => Err(vm.new_type_error(format!("bad operand type for {sym}: '{}'", a.class().name()))),
+        None => Err(vm.new_type_error(format!(
+            "bad operand type for {sym}: '{}'",
+            a.class().name()
+        ))),
     }
 }
 
@@ -603,7 +691,10 @@ pub fn build_map(vm: &Vm, items: Vec<PyObjectRef>) -> PyResult {
 
 pub fn build_const_key_map(vm: &Vm, keys: &PyObject, values: Vec<PyObjectRef>) -> PyResult {
     let d = vm.new_dict();
-    let keys = keys.payload::<PyTuple>().map(|t| t.as_slice().to_vec()).unwrap_or_default();
+    let keys = keys
+        .payload::<PyTuple>()
+        .map(|t| t.as_slice().to_vec())
+        .unwrap_or_default();
     for (k, v) in keys.into_iter().zip(values) {
         d.set_item(vm, k, v)?;
     }
@@ -621,9 +712,14 @@ pub fn build_string(vm: &Vm, items: &[PyObjectRef]) -> PyObjectRef {
 }
 
 pub fn list_extend(vm: &Vm, l: &PyObject, it: &PyObject) -> PyResult<()> {
-    let Some(l) = l.payload::<PyList>() else { return Err(vm.new_type_error("ListExtend on a non-list")) };
+    let Some(l) = l.payload::<PyList>() else {
+        return Err(vm.new_type_error("ListExtend on a non-list"));
+    };
     if vm.get_iter(it).is_err() && it.class().lookup(&vm.intern("__getitem__")).is_none() {
-        return Err(vm.new_type_error(format!("Value after * must be an iterable, not {}", it.class().name())));
+        return Err(vm.new_type_error(format!(
+            "Value after * must be an iterable, not {}",
+            it.class().name()
+        )));
     }
     let items = vm.iterate(it)?;
     l.extend_vec(items);
@@ -631,7 +727,9 @@ pub fn list_extend(vm: &Vm, l: &PyObject, it: &PyObject) -> PyResult<()> {
 }
 
 pub fn set_update(vm: &Vm, s: &PyObject, it: &PyObject) -> PyResult<()> {
-    let Some(s) = s.payload::<PySet>() else { return Err(vm.new_type_error("SetUpdate on a non-set")) };
+    let Some(s) = s.payload::<PySet>() else {
+        return Err(vm.new_type_error("SetUpdate on a non-set"));
+    };
     for x in vm.iterate(it)? {
         s.add(vm, x)?;
     }
@@ -643,7 +741,9 @@ fn is_mapping(vm: &Vm, m: &PyObject) -> bool {
 }
 
 pub fn dict_update(vm: &Vm, d: &PyObject, m: &PyObject) -> PyResult<()> {
-    let Some(dd) = d.payload::<PyDict>() else { return Err(vm.new_type_error("DictUpdate on a non-dict")) };
+    let Some(dd) = d.payload::<PyDict>() else {
+        return Err(vm.new_type_error("DictUpdate on a non-dict"));
+    };
     if !is_mapping(vm, m) {
         return Err(vm.new_type_error(format!("'{}' object is not a mapping", m.class().name())));
     }
@@ -651,11 +751,26 @@ pub fn dict_update(vm: &Vm, d: &PyObject, m: &PyObject) -> PyResult<()> {
 }
 
 /// `f(**m)`: merge `m` into `d`, rejecting duplicate keys.
-pub fn dict_merge(vm: &Vm, d: &PyObject, m: &PyObject, callee: Option<&PyObjectRef>) -> PyResult<()> {
-    let Some(dd) = d.payload::<PyDict>() else { return Err(vm.new_type_error("DictMerge on a non-dict")) };
-    let fname = || callee.map(|c| crate::eval::call::function_str(vm, c)).unwrap_or_else(|| "function".into());
+pub fn dict_merge(
+    vm: &Vm,
+    d: &PyObject,
+    m: &PyObject,
+    callee: Option<&PyObjectRef>,
+) -> PyResult<()> {
+    let Some(dd) = d.payload::<PyDict>() else {
+        return Err(vm.new_type_error("DictMerge on a non-dict"));
+    };
+    let fname = || {
+        callee
+            .map(|c| crate::eval::call::function_str(vm, c))
+            .unwrap_or_else(|| "function".into())
+    };
     if !is_mapping(vm, m) {
-        return Err(vm.new_type_error(format!("{} argument after ** must be a mapping, not {}", fname(), m.class().name())));
+        return Err(vm.new_type_error(format!(
+            "{} argument after ** must be a mapping, not {}",
+            fname(),
+            m.class().name()
+        )));
     }
     let items: Vec<(PyObjectRef, PyObjectRef)> = match m.payload::<PyDict>() {
         Some(md) if !m.class().is_heap_type() => md.items_vec(),
@@ -674,7 +789,11 @@ pub fn dict_merge(vm: &Vm, d: &PyObject, m: &PyObject, callee: Option<&PyObjectR
             if k.payload::<PyStr>().is_none() {
                 return Err(vm.new_type_error(format!("{} keywords must be strings", fname())));
             }
-            return Err(vm.new_type_error(format!("{} got multiple values for keyword argument '{}'", fname(), vm.str_of(&k)?)));
+            return Err(vm.new_type_error(format!(
+                "{} got multiple values for keyword argument '{}'",
+                fname(),
+                vm.str_of(&k)?
+            )));
         }
         dd.set_item(vm, k, v)?;
     }
@@ -691,17 +810,30 @@ fn unpack_items(vm: &Vm, seq: &PyObject) -> PyResult<Vec<PyObjectRef>> {
         }
     }
     if vm.get_iter(seq).is_err() {
-        return Err(vm.new_type_error(format!("cannot unpack non-iterable {} object", seq.class().name())));
+        return Err(vm.new_type_error(format!(
+            "cannot unpack non-iterable {} object",
+            seq.class().name()
+        )));
     }
     Ok(Vec::new())
 }
 
 /// `a, b = seq`: pushes the items, first on top.
-pub fn unpack_sequence(vm: &Vm, seq: &PyObject, n: usize, stack: &mut Vec<PyObjectRef>) -> PyResult<()> {
+pub fn unpack_sequence(
+    vm: &Vm,
+    seq: &PyObject,
+    n: usize,
+    stack: &mut Vec<PyObjectRef>,
+) -> PyResult<()> {
     let items = if seq.payload::<PyTuple>().is_some() || seq.payload::<PyList>().is_some() {
         unpack_items(vm, seq)?
     } else {
-        let it = vm.get_iter(seq).map_err(|_| vm.new_type_error(format!("cannot unpack non-iterable {} object", seq.class().name())))?;
+        let it = vm.get_iter(seq).map_err(|_| {
+            vm.new_type_error(format!(
+                "cannot unpack non-iterable {} object",
+                seq.class().name()
+            ))
+        })?;
         let mut v = Vec::with_capacity(n);
         while v.len() < n {
             match vm.next(&it)? {
@@ -720,7 +852,10 @@ pub fn unpack_sequence(vm: &Vm, seq: &PyObject, n: usize, stack: &mut Vec<PyObje
         v
     };
     if items.len() < n {
-        return Err(vm.new_value_error(format!("not enough values to unpack (expected {n}, got {})", items.len())));
+        return Err(vm.new_value_error(format!(
+            "not enough values to unpack (expected {n}, got {})",
+            items.len()
+        )));
     }
     if items.len() > n {
         return Err(vm.new_value_error(format!("too many values to unpack (expected {n})")));
@@ -730,9 +865,18 @@ pub fn unpack_sequence(vm: &Vm, seq: &PyObject, n: usize, stack: &mut Vec<PyObje
 }
 
 /// `a, *b, c = seq`.
-pub fn unpack_ex(vm: &Vm, seq: &PyObject, before: usize, after: usize, stack: &mut Vec<PyObjectRef>) -> PyResult<()> {
+pub fn unpack_ex(
+    vm: &Vm,
+    seq: &PyObject,
+    before: usize,
+    after: usize,
+    stack: &mut Vec<PyObjectRef>,
+) -> PyResult<()> {
     if vm.get_iter(seq).is_err() {
-        return Err(vm.new_type_error(format!("cannot unpack non-iterable {} object", seq.class().name())));
+        return Err(vm.new_type_error(format!(
+            "cannot unpack non-iterable {} object",
+            seq.class().name()
+        )));
     }
     let items = vm.iterate(seq)?;
     if items.len() < before + after {
@@ -756,7 +900,12 @@ pub fn unpack_ex(vm: &Vm, seq: &PyObject, before: usize, after: usize, stack: &m
 }
 
 /// `FormatValue`: `format(conv(value), spec)`.
-pub fn format_value(vm: &Vm, v: &PyObjectRef, conv: mempy_bytecode::Conversion, spec: Option<&PyObjectRef>) -> PyResult {
+pub fn format_value(
+    vm: &Vm,
+    v: &PyObjectRef,
+    conv: mempy_bytecode::Conversion,
+    spec: Option<&PyObjectRef>,
+) -> PyResult {
     use mempy_bytecode::Conversion;
     let v = match conv {
         Conversion::None => v.clone(),
@@ -802,7 +951,10 @@ pub fn ascii_escape(s: &str) -> String {
 pub fn before_with(vm: &Vm, mgr: &PyObjectRef) -> PyResult<(PyObjectRef, PyObjectRef)> {
     let cls = mgr.class();
     let Some(enter) = cls.lookup(&vm.intern("__enter__")) else {
-        return Err(vm.new_type_error(format!("'{}' object does not support the context manager protocol", cls.name())));
+        return Err(vm.new_type_error(format!(
+            "'{}' object does not support the context manager protocol",
+            cls.name()
+        )));
     };
     let Some(exit) = cls.lookup(&vm.intern("__exit__")) else {
         return Err(vm.new_type_error(format!(

@@ -20,13 +20,19 @@ struct Numbering {
 
 /// `fmt.format(*args, **kwargs)`.
 pub fn str_format(vm: &Vm, fmt: &str, args: Args) -> PyResult<String> {
-    let mut n = Numbering { auto: None, manual: false };
+    let mut n = Numbering {
+        auto: None,
+        manual: false,
+    };
     render(vm, fmt, &Source::Args(args), &mut n, 2)
 }
 
 /// `fmt.format_map(mapping)`.
 pub fn str_format_map(vm: &Vm, fmt: &str, mapping: &PyObject) -> PyResult<String> {
-    let mut n = Numbering { auto: None, manual: false };
+    let mut n = Numbering {
+        auto: None,
+        manual: false,
+    };
     render(vm, fmt, &Source::Mapping(mapping), &mut n, 2)
 }
 
@@ -86,7 +92,11 @@ fn render(vm: &Vm, fmt: &str, src: &Source, num: &mut Numbering, depth: u32) -> 
             j += 1;
         }
         if j >= chars.len() {
-            return Err(vm.new_value_error(if in_bracket { "expected '}' before end of string" } else { "expected '}' before end of string" }));
+            return Err(vm.new_value_error(if in_bracket {
+                "expected '}' before end of string"
+            } else {
+                "expected '}' before end of string"
+            }));
         }
         let name_end = field_end.unwrap_or(j);
         let name: String = chars[i + 1..name_end].iter().collect();
@@ -95,7 +105,9 @@ fn render(vm: &Vm, fmt: &str, src: &Source, num: &mut Numbering, depth: u32) -> 
         if let Some(fe) = field_end {
             if chars[fe] == '!' {
                 if fe + 1 >= j {
-                    return Err(vm.new_value_error("end of string while looking for conversion specifier"));
+                    return Err(
+                        vm.new_value_error("end of string while looking for conversion specifier")
+                    );
                 }
                 conv = Some(chars[fe + 1]);
                 if fe + 2 < j {
@@ -108,7 +120,11 @@ fn render(vm: &Vm, fmt: &str, src: &Source, num: &mut Numbering, depth: u32) -> 
                 spec_start = fe + 1;
             }
         }
-        let spec: String = if spec_start < j { chars[spec_start..j].iter().collect() } else { String::new() };
+        let spec: String = if spec_start < j {
+            chars[spec_start..j].iter().collect()
+        } else {
+            String::new()
+        };
         let v = lookup(vm, &name, src, num)?;
         let v = match conv {
             None => v,
@@ -117,7 +133,11 @@ fn render(vm: &Vm, fmt: &str, src: &Source, num: &mut Numbering, depth: u32) -> 
             Some('a') => vm.new_string(crate::builtins::ascii_escape(vm.repr(&v)?.as_str())),
             Some(c) => return Err(vm.new_value_error(format!("Unknown conversion specifier {c}"))),
         };
-        let spec = if spec.contains('{') { render(vm, &spec, src, num, depth - 1)? } else { spec };
+        let spec = if spec.contains('{') {
+            render(vm, &spec, src, num, depth - 1)?
+        } else {
+            spec
+        };
         out.push_str(&super::format_value(vm, &v, &spec)?);
         i = j + 1;
     }
@@ -130,27 +150,39 @@ fn lookup(vm: &Vm, name: &str, src: &Source, num: &mut Numbering) -> PyResult<Py
     let mut v = if key.is_empty() || key.bytes().all(|b| b.is_ascii_digit()) {
         let idx = if key.is_empty() {
             if num.manual {
-                return Err(vm.new_value_error("cannot switch from manual field specification to automatic field numbering"));
+                return Err(vm.new_value_error(
+                    "cannot switch from manual field specification to automatic field numbering",
+                ));
             }
             let n = num.auto.unwrap_or(0);
             num.auto = Some(n + 1);
             n
         } else {
             if num.auto.is_some() {
-                return Err(vm.new_value_error("cannot switch from automatic field numbering to manual field specification"));
+                return Err(vm.new_value_error(
+                    "cannot switch from automatic field numbering to manual field specification",
+                ));
             }
             num.manual = true;
-            key.parse::<usize>().map_err(|_| vm.new_value_error("Too many decimal digits in format string"))?
+            key.parse::<usize>()
+                .map_err(|_| vm.new_value_error("Too many decimal digits in format string"))?
         };
         match src {
             Source::Args(a) => a.positional().get(idx).cloned().ok_or_else(|| {
-                vm.new_index_error(format!("Replacement index {idx} out of range for positional args tuple"))
+                vm.new_index_error(format!(
+                    "Replacement index {idx} out of range for positional args tuple"
+                ))
             })?,
-            Source::Mapping(_) => return Err(vm.new_value_error("Format string contains positional fields")),
+            Source::Mapping(_) => {
+                return Err(vm.new_value_error("Format string contains positional fields"))
+            }
         }
     } else {
         match src {
-            Source::Args(a) => a.kwarg(key).cloned().ok_or_else(|| vm.new_key_error(vm.new_str(key)))?,
+            Source::Args(a) => a
+                .kwarg(key)
+                .cloned()
+                .ok_or_else(|| vm.new_key_error(vm.new_str(key)))?,
             Source::Mapping(m) => vm.getitem(m, &vm.new_str(key))?,
         }
     };
@@ -164,7 +196,9 @@ fn lookup(vm: &Vm, name: &str, src: &Source, num: &mut Numbering) -> PyResult<Py
             v = vm.get_attribute(&v, &vm.intern(&r[..e]))?;
             rest = &r[e..];
         } else if let Some(r) = rest.strip_prefix('[') {
-            let e = r.find(']').ok_or_else(|| vm.new_value_error("Missing ']' in format string"))?;
+            let e = r
+                .find(']')
+                .ok_or_else(|| vm.new_value_error("Missing ']' in format string"))?;
             let k = &r[..e];
             if k.is_empty() {
                 return Err(vm.new_value_error("Empty attribute in format string"));
@@ -177,7 +211,9 @@ fn lookup(vm: &Vm, name: &str, src: &Source, num: &mut Numbering) -> PyResult<Py
             v = vm.getitem(&v, &kobj)?;
             rest = &r[e + 1..];
             if !rest.is_empty() && !rest.starts_with(['.', '[']) {
-                return Err(vm.new_value_error("Only '.' or '[' may follow ']' in format field specifier"));
+                return Err(
+                    vm.new_value_error("Only '.' or '[' may follow ']' in format field specifier")
+                );
             }
         } else {
             break;

@@ -88,7 +88,11 @@ pub fn parse_spec(vm: &Vm, s: &str, type_name: &str) -> PyResult<Spec> {
             return Ok(None);
         }
         let t: String = c[st..*i].iter().collect();
-        t.parse::<usize>().ok().filter(|&n| n < (1usize << 40)).map(Some).ok_or_else(|| vm.new_value_error("Too many decimal digits in format string"))
+        t.parse::<usize>()
+            .ok()
+            .filter(|&n| n < (1usize << 40))
+            .map(Some)
+            .ok_or_else(|| vm.new_value_error("Too many decimal digits in format string"))
     };
     sp.width = digits(&mut i)?;
     if i < c.len() && (c[i] == ',' || c[i] == '_') {
@@ -106,7 +110,9 @@ pub fn parse_spec(vm: &Vm, s: &str, type_name: &str) -> PyResult<Spec> {
         }
     }
     if c.len() - i > 1 {
-        return Err(vm.new_value_error(format!("Invalid format specifier '{s}' for object of type '{type_name}'")));
+        return Err(vm.new_value_error(format!(
+            "Invalid format specifier '{s}' for object of type '{type_name}'"
+        )));
     }
     if i < c.len() {
         sp.ty = Some(c[i]);
@@ -137,7 +143,11 @@ fn pad(sp: &Spec, sign: &str, prefix: &str, body: &str, default_align: char) -> 
     let n = width - len;
     match sp.align.unwrap_or(default_align) {
         '<' => format!("{sign}{prefix}{body}{}", pad_str(fill, n)),
-        '^' => format!("{}{sign}{prefix}{body}{}", pad_str(fill, n / 2), pad_str(fill, n - n / 2)),
+        '^' => format!(
+            "{}{sign}{prefix}{body}{}",
+            pad_str(fill, n / 2),
+            pad_str(fill, n - n / 2)
+        ),
         '=' => format!("{sign}{prefix}{}{body}", pad_str(fill, n)),
         _ => format!("{}{sign}{prefix}{body}", pad_str(fill, n)),
     }
@@ -171,7 +181,14 @@ fn group(digits: &str, sep: char, every: usize, min_width: isize) -> String {
 
 /// Renders a number: sign, prefix (`0x`...), integer digits and the rest (fraction,
 /// exponent, `%`), with grouping and zero padding as CPython's `fill_number`.
-fn render_number(sp0: &Spec, neg: bool, prefix: &str, int_digits: &str, rest: &str, every: usize) -> String {
+fn render_number(
+    sp0: &Spec,
+    neg: bool,
+    prefix: &str,
+    int_digits: &str,
+    rest: &str,
+    every: usize,
+) -> String {
     let sp = &sp0.numeric();
     let sign = if neg {
         "-"
@@ -186,7 +203,8 @@ fn render_number(sp0: &Spec, neg: bool, prefix: &str, int_digits: &str, rest: &s
         Some(g) => {
             let zero_fill = sp.fill == Some('0') && sp.align == Some('=');
             let min_width = if zero_fill {
-                sp.width.unwrap_or(0) as isize - (sign.len() + prefix.len() + rest.chars().count()) as isize
+                sp.width.unwrap_or(0) as isize
+                    - (sign.len() + prefix.len() + rest.chars().count()) as isize
             } else {
                 0
             };
@@ -199,7 +217,9 @@ fn render_number(sp0: &Spec, neg: bool, prefix: &str, int_digits: &str, rest: &s
 
 /// `format(int, spec)`.
 pub fn format_int(vm: &Vm, o: &PyObject, spec: &str) -> PyResult<String> {
-    let i = o.payload::<PyInt>().ok_or_else(|| vm.new_type_error("int expected"))?;
+    let i = o
+        .payload::<PyInt>()
+        .ok_or_else(|| vm.new_type_error("int expected"))?;
     if spec.is_empty() {
         // CPython: an empty spec is `str(self)` (`True`, or a subclass's `__str__`).
         if o.class().as_object().is(vm.ctx.types.int_type.as_object()) {
@@ -211,13 +231,17 @@ pub fn format_int(vm: &Vm, o: &PyObject, spec: &str) -> PyResult<String> {
     let sp = parse_spec(vm, spec, &tname)?;
     match sp.ty {
         Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => {
-            let f = i.to_f64().ok_or_else(|| vm.new_overflow_error("int too large to convert to float"))?;
+            let f = i
+                .to_f64()
+                .ok_or_else(|| vm.new_overflow_error("int too large to convert to float"))?;
             return format_float_spec(vm, f, &sp, "float");
         }
         _ => {}
     }
     if sp.no_neg_zero {
-        return Err(vm.new_value_error("Negative zero coercion (z) not allowed in integer format specifier"));
+        return Err(vm.new_value_error(
+            "Negative zero coercion (z) not allowed in integer format specifier",
+        ));
     }
     if sp.precision.is_some() {
         return Err(vm.new_value_error("Precision not allowed in integer format specifier"));
@@ -228,9 +252,14 @@ pub fn format_int(vm: &Vm, o: &PyObject, spec: &str) -> PyResult<String> {
             return Err(vm.new_value_error("Sign not allowed with integer format specifier 'c'"));
         }
         if sp.alt {
-            return Err(vm.new_value_error("Alternate form (#) not allowed with integer format specifier 'c'"));
+            return Err(vm.new_value_error(
+                "Alternate form (#) not allowed with integer format specifier 'c'",
+            ));
         }
-        let c = i.as_small().filter(|c| (0..0x110000).contains(c)).ok_or_else(|| vm.new_overflow_error("%c arg not in range(0x110000)"))?;
+        let c = i
+            .as_small()
+            .filter(|c| (0..0x110000).contains(c))
+            .ok_or_else(|| vm.new_overflow_error("%c arg not in range(0x110000)"))?;
         let ch = char::from_u32(c as u32).unwrap_or('\u{fffd}');
         return Ok(pad(&sp.numeric(), "", "", &ch.to_string(), '>'));
     }
@@ -244,14 +273,26 @@ pub fn format_int(vm: &Vm, o: &PyObject, spec: &str) -> PyResult<String> {
         None | Some('d') | Some('n') => (mag.to_str_radix(10), "", 3),
         Some(t) => return Err(unknown_code(vm, t, &tname)),
     };
-    Ok(render_number(&sp, neg, if sp.alt { prefix } else { "" }, &digits, "", every))
+    Ok(render_number(
+        &sp,
+        neg,
+        if sp.alt { prefix } else { "" },
+        &digits,
+        "",
+        every,
+    ))
 }
 
 fn unknown_code(vm: &Vm, t: char, tname: &str) -> crate::objects::PyBaseExceptionRef {
     if (t as u32) > 32 && (t as u32) < 128 {
-        vm.new_value_error(format!("Unknown format code '{t}' for object of type '{tname}'"))
+        vm.new_value_error(format!(
+            "Unknown format code '{t}' for object of type '{tname}'"
+        ))
     } else {
-        vm.new_value_error(format!("Unknown format code '\\x{:x}' for object of type '{tname}'", t as u32))
+        vm.new_value_error(format!(
+            "Unknown format code '\\x{:x}' for object of type '{tname}'",
+            t as u32
+        ))
     }
 }
 
@@ -270,13 +311,21 @@ pub fn fmt_e(a: f64, prec: usize, alt: bool, upper: bool) -> String {
     let x: i32 = x.parse().unwrap_or(0);
     let dot = if alt && prec == 0 { "." } else { "" };
     let s = format!("{m}{dot}e{}{:02}", if x < 0 { '-' } else { '+' }, x.abs());
-    if upper { s.to_uppercase() } else { s }
+    if upper {
+        s.to_uppercase()
+    } else {
+        s
+    }
 }
 
 /// `%f` with `prec` decimals.
 pub fn fmt_f(a: f64, prec: usize, alt: bool) -> String {
     let s = format!("{:.*}", prec, a);
-    if alt && prec == 0 { format!("{s}.") } else { s }
+    if alt && prec == 0 {
+        format!("{s}.")
+    } else {
+        s
+    }
 }
 
 /// `%g` as C's printf / CPython's `format_float_short` with mode 2. `add_dot_0`
@@ -284,15 +333,31 @@ pub fn fmt_f(a: f64, prec: usize, alt: bool) -> String {
 pub fn fmt_g(a: f64, prec: usize, alt: bool, upper: bool, add_dot_0: bool) -> String {
     let p = prec.max(1);
     if a == 0.0 {
-        let s = if alt { format!("{:.*}", p - 1, 0.0) } else { "0".to_string() };
-        return if add_dot_0 && !s.contains('.') { format!("{s}.0") } else { s };
+        let s = if alt {
+            format!("{:.*}", p - 1, 0.0)
+        } else {
+            "0".to_string()
+        };
+        return if add_dot_0 && !s.contains('.') {
+            format!("{s}.0")
+        } else {
+            s
+        };
     }
     let e = format!("{:.*e}", p - 1, a);
-    let exp: i32 = e.split('e').nth(1).and_then(|x| x.parse().ok()).unwrap_or(0);
+    let exp: i32 = e
+        .split('e')
+        .nth(1)
+        .and_then(|x| x.parse().ok())
+        .unwrap_or(0);
     let s = if exp < -4 || exp >= p as i32 || (add_dot_0 && exp == p as i32 - 1) {
         let (m, _) = e.split_once('e').unwrap_or((&e, ""));
         let m = if alt {
-            if m.contains('.') { m.to_string() } else { format!("{m}.") }
+            if m.contains('.') {
+                m.to_string()
+            } else {
+                format!("{m}.")
+            }
         } else {
             strip_zeros(m)
         };
@@ -301,13 +366,25 @@ pub fn fmt_g(a: f64, prec: usize, alt: bool, upper: bool, add_dot_0: bool) -> St
         let digits = (p as i32 - 1 - exp).max(0) as usize;
         let s = format!("{:.*}", digits, a);
         if alt {
-            if s.contains('.') { s } else { format!("{s}.") }
+            if s.contains('.') {
+                s
+            } else {
+                format!("{s}.")
+            }
         } else {
             let s = strip_zeros(&s);
-            if add_dot_0 && !s.contains('.') { format!("{s}.0") } else { s }
+            if add_dot_0 && !s.contains('.') {
+                format!("{s}.0")
+            } else {
+                s
+            }
         }
     };
-    if upper { s.to_uppercase() } else { s }
+    if upper {
+        s.to_uppercase()
+    } else {
+        s
+    }
 }
 
 /// `format(float, spec)`.
@@ -347,13 +424,19 @@ fn format_float_spec(vm: &Vm, f: f64, sp: &Spec, tname: &str) -> PyResult<String
             Some(t) => return Err(unknown_code(vm, t, tname)),
         }
     };
-    if sp.no_neg_zero && neg && body.chars().all(|c| !c.is_ascii_digit() || c == '0') && a.is_finite() {
+    if sp.no_neg_zero
+        && neg
+        && body.chars().all(|c| !c.is_ascii_digit() || c == '0')
+        && a.is_finite()
+    {
         neg = false;
     }
     if body.is_empty() {
         body.push('0');
     }
-    let split = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
+    let split = body
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(body.len());
     let (int_part, rest) = body.split_at(split);
     Ok(render_number(sp, neg, "", int_part, rest, 3))
 }
@@ -371,7 +454,9 @@ pub fn format_str(vm: &Vm, s: &str, spec: &str) -> PyResult<String> {
         return Err(vm.new_value_error("Sign not allowed in string format specifier"));
     }
     if sp.no_neg_zero {
-        return Err(vm.new_value_error("Negative zero coercion (z) not allowed in string format specifier"));
+        return Err(
+            vm.new_value_error("Negative zero coercion (z) not allowed in string format specifier")
+        );
     }
     if sp.alt {
         return Err(vm.new_value_error("Alternate form (#) not allowed in string format specifier"));
@@ -380,7 +465,10 @@ pub fn format_str(vm: &Vm, s: &str, spec: &str) -> PyResult<String> {
         return Err(vm.new_value_error("'=' alignment not allowed in string format specifier"));
     }
     if sp.grouping.is_some() {
-        return Err(vm.new_value_error(format!("Cannot specify '{}' with 's'.", sp.grouping.unwrap())));
+        return Err(vm.new_value_error(format!(
+            "Cannot specify '{}' with 's'.",
+            sp.grouping.unwrap()
+        )));
     }
     let mut sp = sp;
     if sp.zero && sp.fill.is_none() {
@@ -401,7 +489,10 @@ pub fn format_value(vm: &Vm, v: &PyObject, spec: &str) -> PyResult<String> {
     match vm.call_special(v, "__format__", &[vm.new_str(spec)])? {
         Some(r) => match r.payload::<crate::objects::PyStr>() {
             Some(s) => Ok(s.as_str().to_string()),
-            None => Err(vm.new_type_error(format!("__format__ must return a str, not {}", r.class().name()))),
+            None => Err(vm.new_type_error(format!(
+                "__format__ must return a str, not {}",
+                r.class().name()
+            ))),
         },
         None => Ok(vm.str_of(v)?),
     }

@@ -20,7 +20,8 @@ struct Flags {
 
 /// `fmt % values`.
 pub fn percent_format(vm: &Vm, fmt: &str, values: &PyObject) -> PyResult<String> {
-    let tuple: Option<Vec<PyObjectRef>> = values.payload::<PyTuple>().map(|t| t.as_slice().to_vec());
+    let tuple: Option<Vec<PyObjectRef>> =
+        values.payload::<PyTuple>().map(|t| t.as_slice().to_vec());
     let is_mapping = tuple.is_none()
         && values.payload::<PyStr>().is_none()
         && values.class().lookup(&vm.intern("__getitem__")).is_some();
@@ -28,7 +29,10 @@ pub fn percent_format(vm: &Vm, fmt: &str, values: &PyObject) -> PyResult<String>
     let mut idx = 0usize;
     let mut used_key = false;
     let mut next_arg = |vm: &Vm| -> PyResult<PyObjectRef> {
-        let v = items.get(idx).cloned().ok_or_else(|| vm.new_type_error("not enough arguments for format string"))?;
+        let v = items
+            .get(idx)
+            .cloned()
+            .ok_or_else(|| vm.new_type_error("not enough arguments for format string"))?;
         idx += 1;
         Ok(v)
     };
@@ -80,7 +84,10 @@ pub fn percent_format(vm: &Vm, fmt: &str, values: &PyObject) -> PyResult<String>
         let mut width: Option<usize> = None;
         if chars.get(i) == Some(&'*') {
             let w = next_arg(vm)?;
-            let w = w.payload::<PyInt>().and_then(|w| w.as_small()).ok_or_else(|| vm.new_type_error("* wants int"))?;
+            let w = w
+                .payload::<PyInt>()
+                .and_then(|w| w.as_small())
+                .ok_or_else(|| vm.new_type_error("* wants int"))?;
             if w < 0 {
                 fl.left = true;
             }
@@ -93,7 +100,12 @@ pub fn percent_format(vm: &Vm, fmt: &str, values: &PyObject) -> PyResult<String>
             }
             if i > st {
                 let t: String = chars[st..i].iter().collect();
-                width = Some(t.parse::<usize>().ok().filter(|&w| w < (1 << 40)).ok_or_else(|| vm.new_value_error("width too big"))?);
+                width = Some(
+                    t.parse::<usize>()
+                        .ok()
+                        .filter(|&w| w < (1 << 40))
+                        .ok_or_else(|| vm.new_value_error("width too big"))?,
+                );
             }
         }
         let mut prec: Option<usize> = None;
@@ -101,7 +113,10 @@ pub fn percent_format(vm: &Vm, fmt: &str, values: &PyObject) -> PyResult<String>
             i += 1;
             if chars.get(i) == Some(&'*') {
                 let p = next_arg(vm)?;
-                let p = p.payload::<PyInt>().and_then(|p| p.as_small()).ok_or_else(|| vm.new_type_error("* wants int"))?;
+                let p = p
+                    .payload::<PyInt>()
+                    .and_then(|p| p.as_small())
+                    .ok_or_else(|| vm.new_type_error("* wants int"))?;
                 prec = Some(p.max(0) as usize);
                 i += 1;
             } else {
@@ -110,7 +125,14 @@ pub fn percent_format(vm: &Vm, fmt: &str, values: &PyObject) -> PyResult<String>
                     i += 1;
                 }
                 let t: String = chars[st..i].iter().collect();
-                prec = Some(if t.is_empty() { 0 } else { t.parse::<usize>().ok().filter(|&p| p < (1 << 30)).ok_or_else(|| vm.new_value_error("precision too big"))? });
+                prec = Some(if t.is_empty() {
+                    0
+                } else {
+                    t.parse::<usize>()
+                        .ok()
+                        .filter(|&p| p < (1 << 30))
+                        .ok_or_else(|| vm.new_value_error("precision too big"))?
+                });
             }
         }
         while matches!(chars.get(i), Some('h' | 'l' | 'L')) {
@@ -132,7 +154,11 @@ pub fn percent_format(vm: &Vm, fmt: &str, values: &PyObject) -> PyResult<String>
         let (sign_pfx, body, numeric) = piece;
         out.push_str(&pad(&sign_pfx, &body, width, &fl, numeric));
     }
-    let all_used = if tuple.is_some() { idx >= items.len() } else { idx >= 1 || is_mapping };
+    let all_used = if tuple.is_some() {
+        idx >= items.len()
+    } else {
+        idx >= 1 || is_mapping
+    };
     if !all_used && !used_key {
         return Err(vm.new_type_error("not all arguments converted during string formatting"));
     }
@@ -176,29 +202,54 @@ fn int_value(vm: &Vm, conv: char, v: &PyObject) -> PyResult<BigInt> {
     if numeric_types {
         if let Some(f) = v.payload::<PyFloat>() {
             let r = crate::objects::float::float_to_int(vm, f.value)?;
-            return Ok(r.payload::<PyInt>().map(|i| i.to_bigint()).unwrap_or_default());
+            return Ok(r
+                .payload::<PyInt>()
+                .map(|i| i.to_bigint())
+                .unwrap_or_default());
         }
-        if vm.lookup_special(v, "__int__").is_some() || vm.lookup_special(v, "__index__").is_some() {
+        if vm.lookup_special(v, "__int__").is_some() || vm.lookup_special(v, "__index__").is_some()
+        {
             return vm.to_int_value(v);
         }
-        return Err(vm.new_type_error(format!("%{conv} format: a real number is required, not {}", v.class().name())));
+        return Err(vm.new_type_error(format!(
+            "%{conv} format: a real number is required, not {}",
+            v.class().name()
+        )));
     }
     if vm.lookup_special(v, "__index__").is_some() {
         return crate::builtins::index_bigint(vm, v);
     }
-    Err(vm.new_type_error(format!("%{conv} format: an integer is required, not {}", v.class().name())))
+    Err(vm.new_type_error(format!(
+        "%{conv} format: an integer is required, not {}",
+        v.class().name()
+    )))
 }
 
 /// One conversion: `(sign and prefix, body, numeric?)`.
-fn convert(vm: &Vm, conv: char, v: &PyObject, fl: &Flags, prec: Option<usize>, at: usize) -> PyResult<(String, String, bool)> {
+fn convert(
+    vm: &Vm,
+    conv: char,
+    v: &PyObject,
+    fl: &Flags,
+    prec: Option<usize>,
+    at: usize,
+) -> PyResult<(String, String, bool)> {
     let trunc = |s: String| match prec {
         Some(p) => s.chars().take(p).collect(),
         None => s,
     };
     Ok(match conv {
         's' => (String::new(), trunc(vm.str_of(v)?), false),
-        'r' => (String::new(), trunc(vm.repr(v)?.as_str().to_string()), false),
-        'a' => (String::new(), trunc(crate::builtins::ascii_escape(vm.repr(v)?.as_str())), false),
+        'r' => (
+            String::new(),
+            trunc(vm.repr(v)?.as_str().to_string()),
+            false,
+        ),
+        'a' => (
+            String::new(),
+            trunc(crate::builtins::ascii_escape(vm.repr(v)?.as_str())),
+            false,
+        ),
         'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
             let n = int_value(vm, conv, v)?;
             let neg = n.sign() == Sign::Minus;
@@ -221,8 +272,14 @@ fn convert(vm: &Vm, conv: char, v: &PyObject, fl: &Flags, prec: Option<usize>, a
             let f = match v.payload::<PyFloat>() {
                 Some(f) => f.value,
                 None => {
-                    if v.payload::<PyInt>().is_none() && vm.lookup_special(v, "__float__").is_none() && vm.lookup_special(v, "__index__").is_none() {
-                        return Err(vm.new_type_error(format!("must be real number, not {}", v.class().name())));
+                    if v.payload::<PyInt>().is_none()
+                        && vm.lookup_special(v, "__float__").is_none()
+                        && vm.lookup_special(v, "__index__").is_none()
+                    {
+                        return Err(vm.new_type_error(format!(
+                            "must be real number, not {}",
+                            v.class().name()
+                        )));
                     }
                     vm.to_float_value(v)?
                 }
@@ -233,7 +290,11 @@ fn convert(vm: &Vm, conv: char, v: &PyObject, fl: &Flags, prec: Option<usize>, a
             let upper = conv.is_ascii_uppercase();
             let body = if !a.is_finite() {
                 let s = if a.is_nan() { "nan" } else { "inf" };
-                if upper { s.to_uppercase() } else { s.to_string() }
+                if upper {
+                    s.to_uppercase()
+                } else {
+                    s.to_string()
+                }
             } else {
                 match conv {
                     'e' | 'E' => super::fmt_e(a, p, fl.alt, upper),
@@ -250,16 +311,29 @@ fn convert(vm: &Vm, conv: char, v: &PyObject, fl: &Flags, prec: Option<usize>, a
                 }
                 (String::new(), s.as_str().to_string(), false)
             } else if let Some(i) = v.payload::<PyInt>() {
-                let c = i.as_small().filter(|c| (0..0x110000).contains(c)).ok_or_else(|| vm.new_overflow_error("%c arg not in range(0x110000)"))?;
-                (String::new(), char::from_u32(c as u32).unwrap_or('\u{fffd}').to_string(), false)
+                let c = i
+                    .as_small()
+                    .filter(|c| (0..0x110000).contains(c))
+                    .ok_or_else(|| vm.new_overflow_error("%c arg not in range(0x110000)"))?;
+                (
+                    String::new(),
+                    char::from_u32(c as u32).unwrap_or('\u{fffd}').to_string(),
+                    false,
+                )
             } else {
                 return Err(vm.new_type_error("%c requires int or char"));
             }
         }
         other => {
             let code = other as u32;
-            let shown = if (32..127).contains(&code) { other.to_string() } else { format!("\\x{code:x}") };
-            return Err(vm.new_value_error(format!("unsupported format character '{shown}' (0x{code:x}) at index {at}")));
+            let shown = if (32..127).contains(&code) {
+                other.to_string()
+            } else {
+                format!("\\x{code:x}")
+            };
+            return Err(vm.new_value_error(format!(
+                "unsupported format character '{shown}' (0x{code:x}) at index {at}"
+            )));
         }
     })
 }

@@ -45,7 +45,7 @@ use std::ptr::NonNull;
 use super::handle::{PyObject, PyObjectRef, RawObj};
 use super::header::{GcLinks, GC_COLLECTING, GC_FINALIZED, GC_FLAG_MASK};
 use super::raw::{links_of, object_of_links};
-use super::{list_append, with_heap, weak, Generation};
+use super::{list_append, weak, with_heap, Generation};
 use crate::objects::{PyDict, PyTuple};
 
 /// `gc.DEBUG_STATS`.
@@ -72,7 +72,13 @@ pub trait GcEnv {
     /// Appends to `gc.garbage`.
     fn save_garbage(&self, obj: PyObjectRef);
     /// Calls each of `gc.callbacks` with `(phase, info)`.
-    fn invoke_callbacks(&self, phase: &str, generation: usize, collected: usize, uncollectable: usize);
+    fn invoke_callbacks(
+        &self,
+        phase: &str,
+        generation: usize,
+        collected: usize,
+        uncollectable: usize,
+    );
 }
 
 /// Cumulative statistics of one generation (`gc.get_stats()`).
@@ -205,15 +211,27 @@ fn validate_list(head: *const GcLinks, collecting: bool) {
     while let Some(n) = cur {
         // SAFETY: linked nodes of a live list.
         let l = unsafe { &*n };
-        debug_assert_eq!(l.prev.get() & !GC_FLAG_MASK, prev, "gc list: broken prev link");
+        debug_assert_eq!(
+            l.prev.get() & !GC_FLAG_MASK,
+            prev,
+            "gc list: broken prev link"
+        );
         debug_assert!(l.is_tracked(), "gc list: untracked node in a list");
-        debug_assert_eq!(l.flags() & GC_COLLECTING != 0, collecting, "gc list: unexpected COLLECTING bit");
+        debug_assert_eq!(
+            l.flags() & GC_COLLECTING != 0,
+            collecting,
+            "gc list: unexpected COLLECTING bit"
+        );
         prev = n as usize;
         let next = l.next.get();
         cur = (next != head as usize).then_some(next as *const GcLinks);
     }
     // SAFETY: `head` is a live head.
-    debug_assert_eq!(unsafe { (*head).prev.get() } & !GC_FLAG_MASK, prev, "gc list: head.prev is not the last node");
+    debug_assert_eq!(
+        unsafe { (*head).prev.get() } & !GC_FLAG_MASK,
+        prev,
+        "gc list: head.prev is not the last node"
+    );
 }
 
 /// Visits the children of `obj` through its vtable.
@@ -245,10 +263,17 @@ enum Mark {
 /// Splits `objs` into (reachable, unreachable), each in CPython's list order.
 /// `extra_refs` is subtracted from every count (references the caller holds).
 fn trial_deletion(objs: &[RawObj], extra_refs: usize) -> (Vec<RawObj>, Vec<RawObj>) {
-    let index: HashMap<usize, usize> = objs.iter().enumerate().map(|(i, o)| (o.addr(), i)).collect();
+    let index: HashMap<usize, usize> = objs
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.addr(), i))
+        .collect();
     // update_refs.
     // SAFETY: every object of the list is alive (no Python code runs in this function).
-    let mut refs: Vec<isize> = objs.iter().map(|o| unsafe { o.as_ref() }.refcount() as isize - extra_refs as isize).collect();
+    let mut refs: Vec<isize> = objs
+        .iter()
+        .map(|o| unsafe { o.as_ref() }.refcount() as isize - extra_refs as isize)
+        .collect();
     // subtract_refs.
     for o in objs {
         // SAFETY: as above.
@@ -275,7 +300,9 @@ fn trial_deletion(objs: &[RawObj], extra_refs: usize) -> (Vec<RawObj>, Vec<RawOb
             reachable.push(objs[i]);
             // SAFETY: as above.
             traverse(unsafe { objs[i].as_ref() }, &mut |c| {
-                let Some(&j) = index.get(&c.addr()) else { return };
+                let Some(&j) = index.get(&c.addr()) else {
+                    return;
+                };
                 match mark[j] {
                     Mark::Pending => {
                         if refs[j] == 0 {
@@ -302,7 +329,12 @@ fn trial_deletion(objs: &[RawObj], extra_refs: usize) -> (Vec<RawObj>, Vec<RawOb
 
 /// Rebuilds list `head` from `reachable` and moves `unreachable` to `into` with the
 /// COLLECTING bit set.
-fn relink(head: *const GcLinks, reachable: &[RawObj], unreachable: &[RawObj], into: *const GcLinks) {
+fn relink(
+    head: *const GcLinks,
+    reachable: &[RawObj],
+    unreachable: &[RawObj],
+    into: *const GcLinks,
+) {
     list_init(head);
     for o in reachable {
         let l = links(*o);
@@ -333,7 +365,10 @@ pub fn collect_if_pending(env: &dyn GcEnv) {
     let (pending, due, stress) = with_heap(|h| {
         let p = h.collection_pending.replace(false);
         let g0 = &h.generations[0];
-        let due = h.enabled.get() && !h.collecting.get() && g0.threshold.get() != 0 && g0.count.get() > g0.threshold.get();
+        let due = h.enabled.get()
+            && !h.collecting.get()
+            && g0.threshold.get() != 0
+            && g0.count.get() > g0.threshold.get();
         (p, due, h.stress.get())
     });
     if !pending {
@@ -361,9 +396,16 @@ pub fn stress_check(env: &dyn GcEnv) {
             objs.extend(list_objects(g.head()));
         }
     });
-    let index: HashMap<usize, usize> = objs.iter().enumerate().map(|(i, o)| (o.addr(), i)).collect();
+    let index: HashMap<usize, usize> = objs
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.addr(), i))
+        .collect();
     // SAFETY: objects of the generation lists are alive; no code runs during the check.
-    let mut refs: Vec<isize> = objs.iter().map(|o| unsafe { o.as_ref() }.refcount() as isize).collect();
+    let mut refs: Vec<isize> = objs
+        .iter()
+        .map(|o| unsafe { o.as_ref() }.refcount() as isize)
+        .collect();
     for o in &objs {
         // SAFETY: as above.
         traverse(unsafe { o.as_ref() }, &mut |c| {
@@ -425,7 +467,14 @@ pub fn collect_main(env: &dyn GcEnv, generation: usize) -> Outcome {
     let debug = with_heap(|h| h.debug.get());
     let t0 = std::time::Instant::now();
     if debug & DEBUG_STATS != 0 {
-        let sizes = with_heap(|h| [h.generations[0].len(), h.generations[1].len(), h.generations[2].len(), h.permanent.len()]);
+        let sizes = with_heap(|h| {
+            [
+                h.generations[0].len(),
+                h.generations[1].len(),
+                h.generations[2].len(),
+                h.permanent.len(),
+            ]
+        });
         env.write_stderr(&format!(
             "gc: collecting generation {generation}...\ngc: objects in each generation: {} {} {}\ngc: objects in permanent generation: {}\n",
             sizes[0], sizes[1], sizes[2], sizes[3]
@@ -444,7 +493,11 @@ pub fn collect_main(env: &dyn GcEnv, generation: usize) -> Outcome {
             list_merge(h.generations[i].head(), h.generations[generation].head());
         }
         let young = h.generations[generation].head();
-        let old = if generation < 2 { h.generations[generation + 1].head() } else { young };
+        let old = if generation < 2 {
+            h.generations[generation + 1].head()
+        } else {
+            young
+        };
         (young, old)
     });
     validate_list(young, false);
@@ -461,7 +514,8 @@ pub fn collect_main(env: &dyn GcEnv, generation: usize) -> Outcome {
     with_heap(|h| {
         if young != old {
             if generation == 1 {
-                h.long_lived_pending.set(h.long_lived_pending.get() + list_len(young) as isize);
+                h.long_lived_pending
+                    .set(h.long_lived_pending.get() + list_len(young) as isize);
             }
             list_merge(young, old);
         } else {
@@ -475,7 +529,11 @@ pub fn collect_main(env: &dyn GcEnv, generation: usize) -> Outcome {
         for o in list_objects(unreachable.head()) {
             // SAFETY: objects in the unreachable list are alive (no code ran since step 3).
             let obj = unsafe { o.as_ref() };
-            env.write_stderr(&format!("gc: collectable <{} {:#x}>\n", env.type_name(obj), obj.addr()));
+            env.write_stderr(&format!(
+                "gc: collectable <{} {:#x}>\n",
+                env.type_name(obj),
+                obj.addr()
+            ));
         }
     }
     // Step 7.
@@ -509,7 +567,10 @@ pub fn collect_main(env: &dyn GcEnv, generation: usize) -> Outcome {
         v.uncollectable += uncollectable;
         s.set(v);
     });
-    Outcome { collected, uncollectable }
+    Outcome {
+        collected,
+        uncollectable,
+    }
 }
 
 fn untrack_tuples(head: *const GcLinks) {
@@ -517,7 +578,9 @@ fn untrack_tuples(head: *const GcLinks) {
         // SAFETY: objects of a generation list are alive.
         let obj = unsafe { o.as_ref() };
         if let Some(t) = obj.downcast_ref::<PyTuple>() {
-            if super::raw::payload_is_exact::<PyTuple>(obj) && !t.as_slice().iter().any(|x| may_be_tracked(x)) {
+            if super::raw::payload_is_exact::<PyTuple>(obj)
+                && !t.as_slice().iter().any(|x| may_be_tracked(x))
+            {
                 // SAFETY: `obj` is a live gc object.
                 with_heap(|h| unsafe { h.untrack(links_of(o.0)) });
             }
@@ -555,7 +618,10 @@ fn handle_weakrefs(env: &dyn GcEnv, unreachable: *const GcLinks, old: *const GcL
     for o in &objs {
         for (wr, cb) in weak::take_list(o.addr(), false) {
             let Some(wr) = wr else { continue };
-            if wr.gc_links().is_some_and(|l| l.flags() & GC_COLLECTING != 0) {
+            if wr
+                .gc_links()
+                .is_some_and(|l| l.flags() & GC_COLLECTING != 0)
+            {
                 continue;
             }
             if let Some(cb) = cb {
@@ -586,7 +652,9 @@ fn finalize_garbage(env: &dyn GcEnv, unreachable: *const GcLinks) {
         unsafe { list_move(n, seen.head()) };
         // SAFETY: as above.
         let o = unsafe { obj.as_ref() };
-        if o.type_core().has_finalizer.get() && o.gc_links().is_some_and(|l| l.flags() & GC_FINALIZED == 0) {
+        if o.type_core().has_finalizer.get()
+            && o.gc_links().is_some_and(|l| l.flags() & GC_FINALIZED == 0)
+        {
             if let Some(l) = o.gc_links() {
                 l.set_flag(GC_FINALIZED, true);
             }
@@ -697,7 +765,8 @@ pub fn is_tracked(obj: &PyObject) -> bool {
 
 /// `gc.is_finalized`.
 pub fn is_finalized(obj: &PyObject) -> bool {
-    obj.gc_links().is_some_and(|l| l.flags() & GC_FINALIZED != 0)
+    obj.gc_links()
+        .is_some_and(|l| l.flags() & GC_FINALIZED != 0)
 }
 
 /// Tracks a gc object if it is not tracked (CPython `_PyObject_GC_TRACK` on demand,
@@ -726,7 +795,9 @@ pub fn maybe_track_dict(d: &PyDict, key: &PyObject, value: &PyObject) {
     let owner = d.shared_keys_owner.get();
     if owner != 0 {
         match key.payload::<crate::objects::PyStr>() {
-            Some(s) if super::raw::payload_is_exact::<crate::objects::PyStr>(key) => crate::modules::sys_memory::note_attr(owner, s.as_str()),
+            Some(s) if super::raw::payload_is_exact::<crate::objects::PyStr>(key) => {
+                crate::modules::sys_memory::note_attr(owner, s.as_str())
+            }
             _ => d.shared_keys_owner.set(0),
         }
     }
@@ -736,7 +807,10 @@ pub fn maybe_track_dict(d: &PyDict, key: &PyObject, value: &PyObject) {
     // SAFETY: `PyDict` payloads only exist inside objects (`Py<PyDict>` or a `WithExt`
     // starting with one, both `repr(C)` with the payload right after the header); dict.rs
     // constructs them directly into `new_object`/`new_instance`.
-    let obj = unsafe { &*((d as *const PyDict as *const u8).sub(std::mem::size_of::<super::header::ObjectHeader>()) as *const PyObject) };
+    let obj = unsafe {
+        &*((d as *const PyDict as *const u8).sub(std::mem::size_of::<super::header::ObjectHeader>())
+            as *const PyObject)
+    };
     debug_assert!(obj.has_payload::<PyDict>());
     track(obj);
 }
@@ -772,15 +846,25 @@ impl Drop for TypeSelf {
 /// plus the `__dict__`/`__weakref__` descriptors when the class introduces them.
 fn type_extra_objects(t: &crate::objects::PyType) -> usize {
     use crate::objects::typeobj::flags;
-    let introduces = t.has_flag(flags::HAS_DICT) && !t.bases.borrow().iter().any(|b| b.has_flag(flags::HAS_DICT));
-    if introduces { 5 } else { 3 }
+    let introduces = t.has_flag(flags::HAS_DICT)
+        && !t.bases.borrow().iter().any(|b| b.has_flag(flags::HAS_DICT));
+    if introduces {
+        5
+    } else {
+        3
+    }
 }
 
 /// Called once a class statement (or `type(...)`) built heap type `t`.
 pub fn heap_type_created(t: &PyObject) {
-    let Some(ty) = t.payload::<crate::objects::PyType>() else { return };
+    let Some(ty) = t.payload::<crate::objects::PyType>() else {
+        return;
+    };
     let extra = type_extra_objects(ty) as isize;
-    TYPE_SELF.with(|m| m.0.borrow_mut().insert(t.addr(), std::mem::ManuallyDrop::new(t.to_owned())));
+    TYPE_SELF.with(|m| {
+        m.0.borrow_mut()
+            .insert(t.addr(), std::mem::ManuallyDrop::new(t.to_owned()))
+    });
     with_heap(|h| {
         let g0 = &h.generations[0];
         g0.count.set(g0.count.get() + extra);
@@ -790,7 +874,8 @@ pub fn heap_type_created(t: &PyObject) {
 /// Visits a heap type's reference to itself (from `Traverse for PyType`).
 pub fn visit_type_self(t: &crate::objects::PyType, visit: &mut dyn FnMut(&PyObjectRef)) {
     // The payload sits right after the object header (`Py<T>` is `repr(C)`).
-    let addr = t as *const crate::objects::PyType as usize - std::mem::size_of::<super::header::ObjectHeader>();
+    let addr = t as *const crate::objects::PyType as usize
+        - std::mem::size_of::<super::header::ObjectHeader>();
     TYPE_SELF.with(|m| {
         if let Some(r) = m.0.borrow().get(&addr) {
             visit(r);
@@ -825,7 +910,9 @@ fn extra_in(head: *const GcLinks) -> usize {
         .map(|o| {
             // SAFETY: objects of the unreachable list are alive here.
             let obj = unsafe { o.as_ref() };
-            obj.payload::<crate::objects::PyType>().filter(|t| t.core.heap_type).map_or(0, type_extra_objects)
+            obj.payload::<crate::objects::PyType>()
+                .filter(|t| t.core.heap_type)
+                .map_or(0, type_extra_objects)
         })
         .sum()
 }

@@ -24,7 +24,7 @@ use std::marker::PhantomData;
 use std::ops::Deref;
 use std::ptr::NonNull;
 
-use super::header::{GcLinks, ObjectHeader, PyPayload, TypeCore, VTable, DictSlot};
+use super::header::{DictSlot, GcLinks, ObjectHeader, PyPayload, TypeCore, VTable};
 use super::raw;
 
 /// An object of unknown payload: the header, followed in memory by the payload.
@@ -109,7 +109,10 @@ impl PyObject {
     #[inline]
     pub fn to_owned(&self) -> PyObjectRef {
         self.header.refcnt.set(self.header.refcnt.get() + 1);
-        PyObjectRef { ptr: NonNull::from(self), _not_send: PhantomData }
+        PyObjectRef {
+            ptr: NonNull::from(self),
+            _not_send: PhantomData,
+        }
     }
 
     /// The gc pre-header, for gc-capable objects.
@@ -176,7 +179,10 @@ impl<T: PyPayload> Py<T> {
     /// A new typed owning handle (incref).
     #[inline]
     pub fn to_owned(&self) -> PyRef<T> {
-        PyRef { obj: self.as_object().to_owned(), _t: PhantomData }
+        PyRef {
+            obj: self.as_object().to_owned(),
+            _t: PhantomData,
+        }
     }
 }
 
@@ -202,7 +208,10 @@ impl PyObjectRef {
     /// which the new handle now owns.
     #[inline]
     pub unsafe fn from_raw(ptr: NonNull<PyObject>) -> PyObjectRef {
-        PyObjectRef { ptr, _not_send: PhantomData }
+        PyObjectRef {
+            ptr,
+            _not_send: PhantomData,
+        }
     }
 
     /// Gives up the handle without decrementing; the reference must be re-owned with
@@ -218,7 +227,10 @@ impl PyObjectRef {
     #[inline]
     pub fn downcast<T: PyPayload>(self) -> Result<PyRef<T>, PyObjectRef> {
         if self.has_payload::<T>() {
-            Ok(PyRef { obj: self, _t: PhantomData })
+            Ok(PyRef {
+                obj: self,
+                _t: PhantomData,
+            })
         } else {
             Err(self)
         }
@@ -228,7 +240,10 @@ impl PyObjectRef {
     #[inline]
     pub fn downcast_cloned<T: PyPayload>(&self) -> Option<PyRef<T>> {
         if self.has_payload::<T>() {
-            Some(PyRef { obj: self.clone(), _t: PhantomData })
+            Some(PyRef {
+                obj: self.clone(),
+                _t: PhantomData,
+            })
         } else {
             None
         }
@@ -297,7 +312,10 @@ impl<T: PyPayload> PyRef<T> {
     /// # Safety
     /// `obj`'s payload must be a `T` (or start with one).
     pub(crate) unsafe fn from_obj_unchecked(obj: PyObjectRef) -> PyRef<T> {
-        PyRef { obj, _t: PhantomData }
+        PyRef {
+            obj,
+            _t: PhantomData,
+        }
     }
 
     #[inline]
@@ -314,7 +332,10 @@ impl<T: PyPayload> PyRef<T> {
 impl<T> Clone for PyRef<T> {
     #[inline]
     fn clone(&self) -> PyRef<T> {
-        PyRef { obj: self.obj.clone(), _t: PhantomData }
+        PyRef {
+            obj: self.obj.clone(),
+            _t: PhantomData,
+        }
     }
 }
 

@@ -44,7 +44,10 @@ pub const GC_HEADER_SIZE: usize = std::mem::size_of::<GcLinks>();
 
 impl GcLinks {
     pub(crate) const fn new() -> GcLinks {
-        GcLinks { next: Cell::new(0), prev: Cell::new(0) }
+        GcLinks {
+            next: Cell::new(0),
+            prev: Cell::new(0),
+        }
     }
 
     pub fn is_tracked(&self) -> bool {
@@ -136,6 +139,10 @@ pub struct TypeCore {
 
 impl TypeCore {
     pub fn new(vtable: &'static VTable, heap_type: bool) -> TypeCore {
-        TypeCore { vtable: Cell::new(vtable), heap_type, has_finalizer: Cell::new(false) }
+        TypeCore {
+            vtable: Cell::new(vtable),
+            heap_type,
+            has_finalizer: Cell::new(false),
+        }
     }
 }

@@ -41,17 +41,25 @@ static IMMORTAL: std::sync::Mutex<Vec<usize>> = std::sync::Mutex::new(Vec::new()
 /// Records `addr` (an object that will never be freed) in [`IMMORTAL`]. Each object is
 /// registered once, when it is created or when its thread ends.
 pub(crate) fn keep_immortal(addr: usize) {
-    IMMORTAL.lock().unwrap_or_else(|e| e.into_inner()).push(addr);
+    IMMORTAL
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push(addr);
 }
 
 use std::cell::{Cell, RefCell};
 use std::ptr::NonNull;
 use std::rc::Rc;
 
-pub use mempy_pymalloc::{Allocator, Domain, Mode, UnknownAllocator};
 pub use handle::{Py, PyObject, PyObjectRef, PyRef, RawObj};
-pub use header::{DictSlot, GcLinks, PyPayload, SlotCell, TypeCore, VTable, GC_COLLECTING, GC_FINALIZED};
-pub use raw::{materialize_dict, same_vtable, new_ext_object, new_object, new_self_typed, payload_is_exact, slot_values, vtable_of, ext_vtable_of, WithExt};
+pub use header::{
+    DictSlot, GcLinks, PyPayload, SlotCell, TypeCore, VTable, GC_COLLECTING, GC_FINALIZED,
+};
+pub use mempy_pymalloc::{Allocator, Domain, Mode, UnknownAllocator};
+pub use raw::{
+    ext_vtable_of, materialize_dict, new_ext_object, new_object, new_self_typed, payload_is_exact,
+    same_vtable, slot_values, vtable_of, WithExt,
+};
 pub use traverse::{Traverse, Visitor};
 
 /// One generation: a list head and CPython's counters.
@@ -67,7 +75,11 @@ impl Generation {
         let addr = &*head as *const GcLinks as usize;
         head.next.set(addr);
         head.prev.set(addr);
-        Generation { head, threshold: Cell::new(threshold), count: Cell::new(0) }
+        Generation {
+            head,
+            threshold: Cell::new(threshold),
+            count: Cell::new(0),
+        }
     }
 
     /// Address of the sentinel head.
@@ -258,7 +270,11 @@ impl Heap {
     fn new(mode: Mode) -> Heap {
         Heap {
             alloc: Allocator::new(mode),
-            generations: [Generation::new(700), Generation::new(10), Generation::new(10)],
+            generations: [
+                Generation::new(700),
+                Generation::new(10),
+                Generation::new(10),
+            ],
             permanent: Generation::new(0),
             stress: Cell::new(false),
             enabled: Cell::new(true),
@@ -285,7 +301,8 @@ impl Heap {
         if gc {
             let g0 = &self.generations[0];
             g0.count.set(g0.count.get() + 1);
-            if (self.stress.get() || (g0.count.get() > g0.threshold.get() && g0.threshold.get() != 0))
+            if (self.stress.get()
+                || (g0.count.get() > g0.threshold.get() && g0.threshold.get() != 0))
                 && self.enabled.get()
                 && !self.collecting.get()
             {
@@ -337,7 +354,9 @@ impl Heap {
         unsafe {
             (*prev).next.set(next as usize);
             let nprev = (*next).prev.get();
-            (*next).prev.set(prev as usize | (nprev & header::GC_FLAG_MASK));
+            (*next)
+                .prev
+                .set(prev as usize | (nprev & header::GC_FLAG_MASK));
         }
         l.next.set(0);
         l.prev.set(l.prev.get() & header::GC_FLAG_MASK);
@@ -432,5 +451,9 @@ pub fn live_objects() -> usize {
 pub fn page_size() -> usize {
     // SAFETY: `sysconf` reads a configuration value; it takes no pointers.
     let n = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
-    if n > 0 { n as usize } else { 4096 }
+    if n > 0 {
+        n as usize
+    } else {
+        4096
+    }
 }

@@ -14,7 +14,9 @@ use std::cell::Cell;
 use std::ptr::NonNull;
 
 use super::handle::{Py, PyObject, PyObjectRef, PyRef};
-use super::header::{DictSlot, SlotCell, GcLinks, ObjectHeader, PyPayload, VTable, GC_FINALIZED, GC_HEADER_SIZE};
+use super::header::{
+    DictSlot, GcLinks, ObjectHeader, PyPayload, SlotCell, VTable, GC_FINALIZED, GC_HEADER_SIZE,
+};
 use super::traverse::Visitor;
 use super::{with_heap, Domain};
 use crate::objects::PyDict;
@@ -174,22 +176,39 @@ pub(crate) unsafe fn object_of_links(links: *const GcLinks) -> NonNull<PyObject>
 /// vtable must be `vtable`), refcount 1. `extra` bytes are requested beyond the
 /// layout (so block sizes can follow CPython's basic sizes). Gc-capable objects are
 /// tracked into generation 0.
-pub(crate) fn alloc_object<P>(payload: P, typ: &PyObject, vtable: &'static VTable, extra: usize) -> PyObjectRef {
+pub(crate) fn alloc_object<P>(
+    payload: P,
+    typ: &PyObject,
+    vtable: &'static VTable,
+    extra: usize,
+) -> PyObjectRef {
     let gc = vtable.gc;
-    assert_eq!(std::mem::size_of::<Py<P>>(), vtable.size, "payload does not match the type's vtable");
+    assert_eq!(
+        std::mem::size_of::<Py<P>>(),
+        vtable.size,
+        "payload does not match the type's vtable"
+    );
     let pre = if gc { GC_HEADER_SIZE } else { 0 };
     let size = pre + vtable.size + extra;
-    let block = with_heap(|h| h.allocate(Domain::Object, size, gc))
-        .unwrap_or_else(|| std::alloc::handle_alloc_error(std::alloc::Layout::from_size_align(size, 16).unwrap()));
+    let block = with_heap(|h| h.allocate(Domain::Object, size, gc)).unwrap_or_else(|| {
+        std::alloc::handle_alloc_error(std::alloc::Layout::from_size_align(size, 16).unwrap())
+    });
     let core = typ.type_core_of_type();
-    let typ_ptr = if core.heap_type { typ.to_owned().into_raw() } else { NonNull::from(typ) };
+    let typ_ptr = if core.heap_type {
+        typ.to_owned().into_raw()
+    } else {
+        NonNull::from(typ)
+    };
     // SAFETY: `block` is a fresh 16-aligned block of `size` bytes: the pre-header (if
     // any) and `Py<P>` fit, and `Py<P>`'s alignment is at most 16.
     unsafe {
         let obj = block.as_ptr().add(pre) as *mut Py<P>;
         debug_assert!(std::mem::align_of::<Py<P>>() <= 16);
         obj.write(Py {
-            header: ObjectHeader { refcnt: Cell::new(1), typ: Cell::new(typ_ptr) },
+            header: ObjectHeader {
+                refcnt: Cell::new(1),
+                typ: Cell::new(typ_ptr),
+            },
             payload,
         });
         let obj = NonNull::new_unchecked(obj as *mut PyObject);
@@ -222,13 +241,17 @@ pub(crate) fn alloc_object<P>(payload: P, typ: &PyObject, vtable: &'static VTabl
 pub fn new_object<T: PyPayload>(payload: T, typ: &PyObject) -> PyRef<T> {
     let vt = typ.type_core_of_type().vtable.get();
     assert!(
-        std::ptr::eq(vt, vtable_of::<T>()) || vt.base_type_id == TypeId::of::<T>() && vt.size == vtable_of::<T>().size,
+        std::ptr::eq(vt, vtable_of::<T>())
+            || vt.base_type_id == TypeId::of::<T>() && vt.size == vtable_of::<T>().size,
         "type's vtable does not match payload {}",
         std::any::type_name::<T>()
     );
     let obj = alloc_object(payload, typ, vtable_of::<T>(), 0);
     // The empty tuple is CPython's static singleton: never tracked.
-    if obj.payload::<crate::objects::PyTuple>().is_some_and(|t| t.as_slice().is_empty()) {
+    if obj
+        .payload::<crate::objects::PyTuple>()
+        .is_some_and(|t| t.as_slice().is_empty())
+    {
         super::collect::untrack(&obj);
     }
     // SAFETY: the payload just written is a `T`.
@@ -240,7 +263,12 @@ pub fn new_object<T: PyPayload>(payload: T, typ: &PyObject) -> PyRef<T> {
 /// A given `dict` becomes the instance's inline attribute storage (CPython 3.11's
 /// inline values): it is untracked, not counted in `count0`, and traversed through the
 /// instance, until `materialize_dict` exposes it as a real `__dict__`.
-pub fn new_ext_object<T: PyPayload>(base: T, typ: &PyObject, nslots: usize, dict: Option<PyObjectRef>) -> PyRef<T> {
+pub fn new_ext_object<T: PyPayload>(
+    base: T,
+    typ: &PyObject,
+    nslots: usize,
+    dict: Option<PyObjectRef>,
+) -> PyRef<T> {
     if let Some(d) = &dict {
         if let Some(pd) = d.payload::<PyDict>() {
             if payload_is_exact::<PyDict>(d) && pd.inner.borrow().used == 0 && d.refcount() == 1 {
@@ -278,14 +306,21 @@ pub fn new_ext_object<T: PyPayload>(base: T, typ: &PyObject, nslots: usize, dict
 pub fn new_self_typed<T: PyPayload>(payload: T) -> PyRef<T> {
     let vtable = vtable_of::<T>();
     let size = GC_HEADER_SIZE * vtable.gc as usize + vtable.size;
-    let block = with_heap(|h| h.allocate(Domain::Object, size, vtable.gc)).expect("out of memory at startup");
+    let block = with_heap(|h| h.allocate(Domain::Object, size, vtable.gc))
+        .expect("out of memory at startup");
     let pre = if vtable.gc { GC_HEADER_SIZE } else { 0 };
     // SAFETY: as in `alloc_object`; the type pointer is the object itself, which is
     // fully written before anyone reads it.
     unsafe {
         let obj = block.as_ptr().add(pre) as *mut Py<T>;
         let nn = NonNull::new_unchecked(obj as *mut PyObject);
-        obj.write(Py { header: ObjectHeader { refcnt: Cell::new(1), typ: Cell::new(nn) }, payload });
+        obj.write(Py {
+            header: ObjectHeader {
+                refcnt: Cell::new(1),
+                typ: Cell::new(nn),
+            },
+            payload,
+        });
         if vtable.gc {
             // `type` is a static type: never tracked.
             (block.as_ptr() as *mut GcLinks).write(GcLinks::new());
@@ -309,7 +344,9 @@ pub(crate) unsafe fn drop_slow(obj: NonNull<PyObject>) {
     let o = unsafe { obj.as_ref() };
     // Static types are immortal, as CPython's statically allocated types: the objects
     // that borrow them (every instance) may outlive the `Types` table at VM drop.
-    if o.payload::<crate::objects::PyType>().is_some_and(|t| !t.core.heap_type) {
+    if o.payload::<crate::objects::PyType>()
+        .is_some_and(|t| !t.core.heap_type)
+    {
         o.header.refcnt.set(1);
         return;
     }
@@ -377,7 +414,8 @@ unsafe fn dealloc(obj: NonNull<PyObject>) {
     super::collect::heap_type_freed(o);
     let inline = o.payload::<PyDict>().is_some_and(|d| d.inline_values.get());
     // Objects CPython would keep on a type free list leave count0 unchanged.
-    let to_free_list = !inline && super::FreeList::of(o).is_some_and(|k| with_heap(|h| h.free_list_put(k)));
+    let to_free_list =
+        !inline && super::FreeList::of(o).is_some_and(|k| with_heap(|h| h.free_list_put(k)));
     let counted = vtable.gc && !inline && !to_free_list;
     // SAFETY: the payload is dropped exactly once, here.
     unsafe { (vtable.drop)(obj) };
@@ -396,7 +434,9 @@ pub fn materialize_dict(obj: &PyObject) {
     let Some(slot) = obj.dict_slot() else { return };
     let d = slot.borrow().clone();
     let Some(d) = d else { return };
-    let Some(pd) = d.payload::<PyDict>() else { return };
+    let Some(pd) = d.payload::<PyDict>() else {
+        return;
+    };
     if !pd.inline_values.replace(false) {
         return;
     }
@@ -404,7 +444,9 @@ pub fn materialize_dict(obj: &PyObject) {
         let g0 = &h.generations[0];
         g0.count.set(g0.count.get() + 1);
     });
-    let may = pd.inner.borrow().entries.iter().flatten().any(|e| super::collect::may_be_tracked(&e.key) || super::collect::may_be_tracked(&e.value));
+    let may = pd.inner.borrow().entries.iter().flatten().any(|e| {
+        super::collect::may_be_tracked(&e.key) || super::collect::may_be_tracked(&e.value)
+    });
     if may {
         super::collect::track(&d);
     }

@@ -44,7 +44,22 @@ macro_rules! leaf {
     };
 }
 
-leaf!(PyBaseObject, PyInt, PyFloat, PyStr, PyBytes, PyNone, PyNotImplemented, PyEllipsis, PyRange, PyRangeIter, PyMethodDescr, PyGetSet, PyMemberDescr, PyTextIO);
+leaf!(
+    PyBaseObject,
+    PyInt,
+    PyFloat,
+    PyStr,
+    PyBytes,
+    PyNone,
+    PyNotImplemented,
+    PyEllipsis,
+    PyRange,
+    PyRangeIter,
+    PyMethodDescr,
+    PyGetSet,
+    PyMemberDescr,
+    PyTextIO
+);
 
 fn opt(o: &Option<PyObjectRef>, visit: &mut Visitor<'_>) {
     if let Some(x) = o {
@@ -76,7 +91,11 @@ unsafe impl Traverse for PyTuple {
 unsafe impl Traverse for PyDict {
     fn traverse(&self, visit: &mut Visitor<'_>) {
         let inner = self.inner.borrow();
-        let str_keys = inner.entries.iter().flatten().all(|e| crate::heap::raw::payload_is_exact::<PyStr>(&e.key));
+        let str_keys = inner
+            .entries
+            .iter()
+            .flatten()
+            .all(|e| crate::heap::raw::payload_is_exact::<PyStr>(&e.key));
         for e in inner.entries.iter().flatten() {
             visit(&e.value);
             if !str_keys {
@@ -159,7 +178,10 @@ unsafe impl Traverse for PyCell {
 unsafe impl Traverse for PyModule {
     fn traverse(&self, visit: &mut Visitor<'_>) {
         visit(self.dict.as_object());
-        opt(&crate::heap::PyPayload::dict_slot(self).unwrap().borrow(), visit);
+        opt(
+            &crate::heap::PyPayload::dict_slot(self).unwrap().borrow(),
+            visit,
+        );
     }
 }
 

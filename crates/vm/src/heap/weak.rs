@@ -37,7 +37,11 @@ thread_local! {
 impl WeakCore {
     /// An unregistered core (call [`WeakCore::register`] once the owner exists).
     pub fn new(callback: Option<PyObjectRef>) -> WeakCore {
-        WeakCore { target: Cell::new(None), owner: Cell::new(None), callback: RefCell::new(callback) }
+        WeakCore {
+            target: Cell::new(None),
+            owner: Cell::new(None),
+            callback: RefCell::new(callback),
+        }
     }
 
     /// Registers this core, which lives in the payload of `owner`, on `referent`'s list at
@@ -99,7 +103,12 @@ impl Drop for WeakCore {
 
 /// The weakref objects registered on `referent`, in list order (new references).
 pub fn weakrefs_of(referent: &PyObject) -> Vec<PyObjectRef> {
-    let cores = REGISTRY.with(|r| r.borrow().get(&referent.addr()).cloned().unwrap_or_default());
+    let cores = REGISTRY.with(|r| {
+        r.borrow()
+            .get(&referent.addr())
+            .cloned()
+            .unwrap_or_default()
+    });
     cores
         .into_iter()
         .filter_map(|c| {
@@ -124,7 +133,10 @@ pub(crate) fn any_registered() -> bool {
 /// Clears every weak reference to the object at `addr` and returns, in list order, each
 /// weakref object (a new reference, or `None` if it is itself being destroyed) with its
 /// callback (taken out of the core when `take_callbacks`).
-pub(crate) fn take_list(addr: usize, take_callbacks: bool) -> Vec<(Option<PyObjectRef>, Option<PyObjectRef>)> {
+pub(crate) fn take_list(
+    addr: usize,
+    take_callbacks: bool,
+) -> Vec<(Option<PyObjectRef>, Option<PyObjectRef>)> {
     let Some(list) = REGISTRY.with(|r| r.borrow_mut().remove(&addr)) else {
         return Vec::new();
     };
@@ -141,7 +153,11 @@ pub(crate) fn take_list(addr: usize, take_callbacks: bool) -> Vec<(Option<PyObje
             let o = unsafe { o.as_ref() };
             (o.refcount() > 0).then(|| o.to_owned())
         });
-        let cb = if take_callbacks { core.callback.borrow_mut().take() } else { core.callback.borrow().clone() };
+        let cb = if take_callbacks {
+            core.callback.borrow_mut().take()
+        } else {
+            core.callback.borrow().clone()
+        };
         out.push((owner, cb));
     }
     out

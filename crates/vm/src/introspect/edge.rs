@@ -34,18 +34,31 @@ pub fn module_of_globals(vm: &Vm, d: &PyObject) -> Option<String> {
 /// A one-line description: the type and, for small or named objects, the value or name.
 pub fn describe(vm: &Vm, o: &PyObject) -> String {
     let tname = o.class().name().clone();
-    if o.payload::<PyStr>().is_some() || o.payload::<PyInt>().is_some() || o.payload::<PyFloat>().is_some() {
+    if o.payload::<PyStr>().is_some()
+        || o.payload::<PyInt>().is_some()
+        || o.payload::<PyFloat>().is_some()
+    {
         return format!("{tname} {}", clip(&vm.repr_string(o)));
     }
     if let Some(f) = o.payload::<PyFunction>() {
-        let q = f.qualname.borrow().payload::<PyStr>().map(|s| s.as_str().to_string()).unwrap_or_default();
+        let q = f
+            .qualname
+            .borrow()
+            .payload::<PyStr>()
+            .map(|s| s.as_str().to_string())
+            .unwrap_or_default();
         return format!("function {q}");
     }
     if let Some(t) = o.payload::<PyType>() {
         return format!("class {}", t.qualname.borrow());
     }
     if o.payload::<PyModule>().is_some() {
-        let name = vm.sys_modules.items_vec().into_iter().find(|(_, m)| m.is(o)).and_then(|(k, _)| k.payload::<PyStr>().map(|s| s.as_str().to_string()));
+        let name = vm
+            .sys_modules
+            .items_vec()
+            .into_iter()
+            .find(|(_, m)| m.is(o))
+            .and_then(|(k, _)| k.payload::<PyStr>().map(|s| s.as_str().to_string()));
         return format!("module {}", name.unwrap_or_else(|| "?".into()));
     }
     if o.payload::<PyDict>().is_some() {
@@ -94,10 +107,17 @@ pub fn edge_label(vm: &Vm, parent: &PyObject, child: usize) -> String {
         if f.globals.as_object().addr() == child {
             return "__globals__".into();
         }
-        if f.closure.as_ref().is_some_and(|c| c.as_object().addr() == child) {
+        if f.closure
+            .as_ref()
+            .is_some_and(|c| c.as_object().addr() == child)
+        {
             return "__closure__".into();
         }
-        if f.defaults.borrow().as_ref().is_some_and(|d| d.as_object().addr() == child) {
+        if f.defaults
+            .borrow()
+            .as_ref()
+            .is_some_and(|d| d.as_object().addr() == child)
+        {
             return "__defaults__".into();
         }
     }
@@ -107,7 +127,13 @@ pub fn edge_label(vm: &Vm, parent: &PyObject, child: usize) -> String {
         }
     }
     if let Some(t) = parent.payload::<PyType>() {
-        if let Some((k, _)) = t.attrs.borrow().entries().iter().find(|(_, v)| v.addr() == child) {
+        if let Some((k, _)) = t
+            .attrs
+            .borrow()
+            .entries()
+            .iter()
+            .find(|(_, v)| v.addr() == child)
+        {
             return format!(".{}", k.as_str());
         }
     }
@@ -123,7 +149,10 @@ pub fn edge_label(vm: &Vm, parent: &PyObject, child: usize) -> String {
             if let Some(dict) = d.payload::<PyDict>() {
                 for (k, v) in dict.items_vec() {
                     if v.addr() == child {
-                        let name = k.payload::<PyStr>().map(|s| s.as_str().to_string()).unwrap_or_else(|| vm.repr_string(&k));
+                        let name = k
+                            .payload::<PyStr>()
+                            .map(|s| s.as_str().to_string())
+                            .unwrap_or_else(|| vm.repr_string(&k));
                         return format!(".{name}");
                     }
                 }

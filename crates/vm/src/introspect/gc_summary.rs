@@ -43,21 +43,48 @@ pub fn gc_summary(vm: &Vm) -> GcSummary {
     let garbage = vm
         .sys_modules
         .get_item_str_opt(&vm.intern("gc"))
-        .and_then(|m| m.downcast_ref::<PyModule>().and_then(|m| m.dict.get_item_str_opt(&vm.intern("garbage"))))
+        .and_then(|m| {
+            m.downcast_ref::<PyModule>()
+                .and_then(|m| m.dict.get_item_str_opt(&vm.intern("garbage")))
+        })
         .and_then(|g| g.payload::<PyList>().map(|l| l.items.borrow().clone()))
         .unwrap_or_default();
     let garbage = garbage.iter().map(|o| describe(vm, o)).collect();
-    GcSummary { enabled, counts, thresholds, sizes, frozen, stats, garbage }
+    GcSummary {
+        enabled,
+        counts,
+        thresholds,
+        sizes,
+        frozen,
+        stats,
+        garbage,
+    }
 }
 
 impl fmt::Display for GcSummary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "gc {}{}", if self.enabled { "enabled" } else { "disabled" }, if self.frozen > 0 { format!(", {} frozen", self.frozen) } else { String::new() })?;
-        writeln!(f, "gen  count/threshold  objects  collections  collected  uncollectable")?;
+        writeln!(
+            f,
+            "gc {}{}",
+            if self.enabled { "enabled" } else { "disabled" },
+            if self.frozen > 0 {
+                format!(", {} frozen", self.frozen)
+            } else {
+                String::new()
+            }
+        )?;
+        writeln!(
+            f,
+            "gen  count/threshold  objects  collections  collected  uncollectable"
+        )?;
         for g in 0..3 {
             let s = self.stats[g];
             let ct = format!("{}/{}", self.counts[g], self.thresholds[g]);
-            writeln!(f, "{g:>3}  {ct:>15}  {:>7}  {:>11}  {:>9}  {:>13}", self.sizes[g], s.collections, s.collected, s.uncollectable)?;
+            writeln!(
+                f,
+                "{g:>3}  {ct:>15}  {:>7}  {:>11}  {:>9}  {:>13}",
+                self.sizes[g], s.collections, s.collected, s.uncollectable
+            )?;
         }
         if self.garbage.is_empty() {
             writeln!(f, "gc.garbage: []")?;

@@ -17,7 +17,9 @@ pub struct HeapMap {
 impl HeapMap {
     /// Pools handing out blocks (used or full).
     pub fn pools_in_use(&self) -> usize {
-        self.pools().filter(|p| matches!(p.state, PoolState::Used | PoolState::Full)).count()
+        self.pools()
+            .filter(|p| matches!(p.state, PoolState::Used | PoolState::Full))
+            .count()
     }
 
     /// Blocks handed out from pools.
@@ -33,5 +35,8 @@ impl HeapMap {
 
 /// The current heap map of this thread's allocator.
 pub fn heap_map() -> HeapMap {
-    with_allocator(|a| HeapMap { mode: a.mode().name(), arenas: a.arenas() })
+    with_allocator(|a| HeapMap {
+        mode: a.mode().name(),
+        arenas: a.arenas(),
+    })
 }

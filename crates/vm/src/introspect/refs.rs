@@ -72,7 +72,10 @@ pub fn generation_of(obj: &PyObject) -> Option<GenerationOf> {
 /// `sys.getsizeof(obj)` through the `sys` module, so user `__sizeof__` counts.
 fn getsizeof(vm: &Vm, obj: &PyObject) -> Option<i64> {
     let sys = vm.sys_modules.get_item_str_opt(&vm.intern("sys"))?;
-    let f = sys.downcast_ref::<PyModule>()?.dict.get_item_str_opt(&vm.intern("getsizeof"))?;
+    let f = sys
+        .downcast_ref::<PyModule>()?
+        .dict
+        .get_item_str_opt(&vm.intern("getsizeof"))?;
     let r = vm.call(&f, &[obj.to_owned()]).ok()?;
     r.payload::<PyInt>().and_then(|i| i.as_small())
 }
@@ -81,8 +84,17 @@ fn getsizeof(vm: &Vm, obj: &PyObject) -> Option<i64> {
 /// evaluation result, a call's argument slot) and is subtracted from the count.
 pub fn refs(vm: &Vm, obj: &PyObject, held: usize) -> RefsInfo {
     let target = obj.addr();
-    let holders: Vec<_> = collect::objects(None).into_iter().filter(|o| !o.is(obj) && collect::refers_to_any(o, &[target])).collect();
-    let referrers = holders.iter().map(|h| Referrer { holder: describe(vm, h), via: edge_label(vm, h, target) }).collect();
+    let holders: Vec<_> = collect::objects(None)
+        .into_iter()
+        .filter(|o| !o.is(obj) && collect::refers_to_any(o, &[target]))
+        .collect();
+    let referrers = holders
+        .iter()
+        .map(|h| Referrer {
+            holder: describe(vm, h),
+            via: edge_label(vm, h, target),
+        })
+        .collect();
     drop(holders);
     let size = getsizeof(vm, obj);
     RefsInfo {
@@ -109,7 +121,9 @@ impl fmt::Display for RefsInfo {
             (false, _) => "not a gc type (cannot be part of a cycle)".to_string(),
             (true, None) => "untracked".to_string(),
             (true, Some(GenerationOf::Young(g))) => format!("tracked, generation {g}"),
-            (true, Some(GenerationOf::Permanent)) => "tracked, permanent generation (gc.freeze)".to_string(),
+            (true, Some(GenerationOf::Permanent)) => {
+                "tracked, permanent generation (gc.freeze)".to_string()
+            }
         };
         writeln!(f, "  gc         {gc}")?;
         if self.referrers.is_empty() {

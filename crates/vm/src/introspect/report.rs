@@ -112,7 +112,11 @@ pub fn heap_report() -> HeapReport {
     sample();
     let (mode, st) = with_allocator(|a| (a.mode().name(), a.stats()));
     let generations = with_heap(|h| [0, 1, 2].map(|i| h.stats[i].get()));
-    let mut r = HeapReport { mode, generations, ..HeapReport::default() };
+    let mut r = HeapReport {
+        mode,
+        generations,
+        ..HeapReport::default()
+    };
     PEAKS.with(|p| {
         let p = p.borrow();
         for (c, row) in st.classes.iter().enumerate() {
@@ -120,11 +124,18 @@ pub fn heap_report() -> HeapReport {
             if peak == 0 && row.blocks_in_use == 0 {
                 continue;
             }
-            r.classes.push(ClassRow { class: c, block_size: row.size, peak_blocks: peak, final_blocks: row.blocks_in_use });
+            r.classes.push(ClassRow {
+                class: c,
+                block_size: row.size,
+                peak_blocks: peak,
+                final_blocks: row.blocks_in_use,
+            });
             r.final_total_blocks += row.blocks_in_use;
         }
         r.peak_total_blocks = p.as_ref().map_or(r.final_total_blocks, |p| p.total_blocks);
-        r.peak_total_bytes = p.as_ref().map_or(st.bytes_in_allocated_blocks, |p| p.total_bytes);
+        r.peak_total_bytes = p
+            .as_ref()
+            .map_or(st.bytes_in_allocated_blocks, |p| p.total_bytes);
     });
     r.final_total_bytes = st.bytes_in_allocated_blocks;
     r.raw_blocks = st.raw_allocated_blocks;

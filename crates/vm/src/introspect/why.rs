@@ -41,11 +41,18 @@ pub struct WhyChain {
 /// The roots: `(label, object)` for every global of every module, `__main__` first.
 pub fn module_roots(vm: &Vm) -> Vec<(String, PyObjectRef)> {
     let mut mods = vm.sys_modules.items_vec();
-    mods.sort_by_key(|(k, _)| k.payload::<PyStr>().map_or(true, |s| s.as_str() != "__main__"));
+    mods.sort_by_key(|(k, _)| {
+        k.payload::<PyStr>()
+            .map_or(true, |s| s.as_str() != "__main__")
+    });
     let mut out = Vec::new();
     for (k, m) in mods {
-        let Some(name) = k.payload::<PyStr>().map(|s| s.as_str().to_string()) else { continue };
-        let Some(m) = m.downcast_ref::<PyModule>() else { continue };
+        let Some(name) = k.payload::<PyStr>().map(|s| s.as_str().to_string()) else {
+            continue;
+        };
+        let Some(m) = m.downcast_ref::<PyModule>() else {
+            continue;
+        };
         for (gk, gv) in m.dict.items_vec() {
             if let Some(g) = gk.payload::<PyStr>() {
                 out.push((format!("{name}.{}", g.as_str()), gv));
@@ -74,12 +81,20 @@ pub fn why(vm: &Vm, obj: &PyObject, extra_roots: Vec<(String, PyObjectRef)>) -> 
     for (i, (_, v)) in roots.iter().enumerate() {
         if v.addr() == target {
             found = Some(nodes.len());
-            nodes.push(Node { obj: v.clone(), parent: None, root: Some(i) });
+            nodes.push(Node {
+                obj: v.clone(),
+                parent: None,
+                root: Some(i),
+            });
             break;
         }
         if seen.insert(v.addr()) {
             queue.push_back(nodes.len());
-            nodes.push(Node { obj: v.clone(), parent: None, root: Some(i) });
+            nodes.push(Node {
+                obj: v.clone(),
+                parent: None,
+                root: Some(i),
+            });
         }
     }
     while found.is_none() && nodes.len() < MAX_VISITED {
@@ -90,7 +105,11 @@ pub fn why(vm: &Vm, obj: &PyObject, extra_roots: Vec<(String, PyObjectRef)>) -> 
             }
             let hit = child.addr() == target;
             let idx = nodes.len();
-            nodes.push(Node { obj: child, parent: Some(i), root: None });
+            nodes.push(Node {
+                obj: child,
+                parent: Some(i),
+                root: None,
+            });
             if hit {
                 found = Some(idx);
                 break;
@@ -99,7 +118,12 @@ pub fn why(vm: &Vm, obj: &PyObject, extra_roots: Vec<(String, PyObjectRef)>) -> 
         }
     }
     let visited = nodes.len();
-    let mut chain = WhyChain { target: describe(vm, obj), root: None, steps: Vec::new(), visited };
+    let mut chain = WhyChain {
+        target: describe(vm, obj),
+        root: None,
+        steps: Vec::new(),
+        visited,
+    };
     let Some(mut i) = found else { return chain };
     let mut path = vec![i];
     while let Some(p) = nodes[i].parent {
@@ -108,10 +132,15 @@ pub fn why(vm: &Vm, obj: &PyObject, extra_roots: Vec<(String, PyObjectRef)>) -> 
     }
     path.reverse();
     let root_index = nodes[path[0]].root.unwrap_or(0);
-    chain.root = roots.get(root_index).map(|(label, v)| format!("{label}  ({})", describe(vm, v)));
+    chain.root = roots
+        .get(root_index)
+        .map(|(label, v)| format!("{label}  ({})", describe(vm, v)));
     for w in path.windows(2) {
         let (parent, child) = (&nodes[w[0]].obj, &nodes[w[1]].obj);
-        chain.steps.push(Step { via: edge_label(vm, parent, child.addr()), what: describe(vm, child) });
+        chain.steps.push(Step {
+            via: edge_label(vm, parent, child.addr()),
+            what: describe(vm, child),
+        });
     }
     chain
 }
@@ -120,11 +149,20 @@ impl fmt::Display for WhyChain {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let Some(root) = &self.root else {
             writeln!(f, "{}", self.target)?;
-            writeln!(f, "  not reachable from any module global ({} objects searched):", self.visited)?;
+            writeln!(
+                f,
+                "  not reachable from any module global ({} objects searched):",
+                self.visited
+            )?;
             return writeln!(f, "  only temporary references (or an unreachable cycle awaiting gc.collect()) keep it alive");
         };
         let n = self.steps.len();
-        writeln!(f, "{} is reachable in {n} step{}:", self.target, if n == 1 { "" } else { "s" })?;
+        writeln!(
+            f,
+            "{} is reachable in {n} step{}:",
+            self.target,
+            if n == 1 { "" } else { "s" }
+        )?;
         writeln!(f, "  {root}")?;
         for (depth, s) in self.steps.iter().enumerate() {
             writeln!(f, "  {}└─ {} → {}", "   ".repeat(depth), s.via, s.what)?;

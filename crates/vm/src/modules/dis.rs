@@ -23,7 +23,9 @@ pub(crate) fn make(vm: &Vm) -> PyRef<PyModule> {
 /// Writes to the program's `sys.stdout` (so redirection works).
 fn write_stdout(vm: &Vm, text: &str) -> PyResult<()> {
     match crate::modules::sys::sys_attr(vm, "stdout") {
-        Some(out) => vm.call_method(&out, "write", &[vm.new_str(text)]).map(|_| ()),
+        Some(out) => vm
+            .call_method(&out, "write", &[vm.new_str(text)])
+            .map(|_| ()),
         None => {
             vm.write_stdout(text);
             Ok(())
@@ -72,21 +74,41 @@ fn sections(entries: Vec<(String, crate::heap::PyObjectRef)>) -> String {
 fn dis_dis(vm: &Vm, args: Args) -> PyResult {
     args.no_kwargs(vm, "dis")?;
     let Some(x) = args.positional().first() else {
-        return Err(vm.new_type_error("dis() missing required argument 'x' (mempy has no last traceback to disassemble)"));
+        return Err(vm.new_type_error(
+            "dis() missing required argument 'x' (mempy has no last traceback to disassemble)",
+        ));
     };
     let text = if let Some(code) = code_of(x) {
         listing(&code)
     } else if let Some(t) = x.payload::<PyType>() {
-        let entries = t.attrs.borrow().entries().iter().map(|(k, v)| (k.as_str().to_string(), v.clone())).collect();
+        let entries = t
+            .attrs
+            .borrow()
+            .entries()
+            .iter()
+            .map(|(k, v)| (k.as_str().to_string(), v.clone()))
+            .collect();
         sections(entries)
     } else if let Some(m) = x.payload::<PyModule>() {
-        let entries = m.dict.items_vec().into_iter().filter_map(|(k, v)| k.payload::<PyStr>().map(|s| (s.as_str().to_string(), v.clone()))).collect();
+        let entries = m
+            .dict
+            .items_vec()
+            .into_iter()
+            .filter_map(|(k, v)| {
+                k.payload::<PyStr>()
+                    .map(|s| (s.as_str().to_string(), v.clone()))
+            })
+            .collect();
         sections(entries)
     } else if let Some(src) = x.payload::<PyStr>() {
-        let code = crate::eval::import::compile_source(vm, src.as_str(), "<dis>", CompileMode::Module)?;
+        let code =
+            crate::eval::import::compile_source(vm, src.as_str(), "<dis>", CompileMode::Module)?;
         listing(&code)
     } else {
-        return Err(vm.new_type_error(format!("don't know how to disassemble {} objects", x.class().name())));
+        return Err(vm.new_type_error(format!(
+            "don't know how to disassemble {} objects",
+            x.class().name()
+        )));
     };
     write_stdout(vm, &text)?;
     Ok(vm.none())

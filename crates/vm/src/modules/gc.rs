@@ -6,7 +6,9 @@
 use std::cell::RefCell;
 
 use crate::args::Args;
-use crate::heap::collect::{self, GcEnv, DEBUG_COLLECTABLE, DEBUG_LEAK, DEBUG_SAVEALL, DEBUG_STATS, DEBUG_UNCOLLECTABLE};
+use crate::heap::collect::{
+    self, GcEnv, DEBUG_COLLECTABLE, DEBUG_LEAK, DEBUG_SAVEALL, DEBUG_STATS, DEBUG_UNCOLLECTABLE,
+};
 use crate::heap::{with_heap, PyObject, PyObjectRef, PyRef};
 use crate::objects::typeobj::ObjectClass;
 use crate::objects::{PyInt, PyList, PyModule};
@@ -73,17 +75,32 @@ impl GcEnv for VmEnv<'_> {
         let _ = self.0.call_method(&garbage, "append", &[obj]);
     }
 
-    fn invoke_callbacks(&self, phase: &str, generation: usize, collected: usize, uncollectable: usize) {
+    fn invoke_callbacks(
+        &self,
+        phase: &str,
+        generation: usize,
+        collected: usize,
+        uncollectable: usize,
+    ) {
         let vm = self.0;
-        let Some((_, callbacks)) = LISTS.with(|l| l.borrow().clone()) else { return };
-        let cbs: Vec<PyObjectRef> = callbacks.payload::<PyList>().map(|l| l.items.borrow().clone()).unwrap_or_default();
+        let Some((_, callbacks)) = LISTS.with(|l| l.borrow().clone()) else {
+            return;
+        };
+        let cbs: Vec<PyObjectRef> = callbacks
+            .payload::<PyList>()
+            .map(|l| l.items.borrow().clone())
+            .unwrap_or_default();
         if cbs.is_empty() {
             return;
         }
         let info = vm.new_dict();
         info.set_item_str(vm, &vm.intern("generation"), vm.new_int(generation as i64));
         info.set_item_str(vm, &vm.intern("collected"), vm.new_int(collected as i64));
-        info.set_item_str(vm, &vm.intern("uncollectable"), vm.new_int(uncollectable as i64));
+        info.set_item_str(
+            vm,
+            &vm.intern("uncollectable"),
+            vm.new_int(uncollectable as i64),
+        );
         let phase = vm.new_str(phase);
         for cb in cbs {
             if let Err(e) = vm.call(&cb, &[phase.clone(), info.clone().into()]) {
@@ -127,11 +144,13 @@ pub fn install_hooks(vm: &std::rc::Rc<Vm>) {
     BASELINE.with(|b| b.set(with_heap(|h| (h.live_objects(), h.allocated_blocks()))));
     let weak = std::rc::Rc::downgrade(vm);
     with_heap(|h| {
-        h.set_weakref_hook(Some(std::rc::Rc::new(move |cb: &PyObjectRef, wr: &PyObjectRef| {
-            if let Some(vm) = weak.upgrade() {
-                call_weakref_callback(&vm, cb, wr);
-            }
-        })))
+        h.set_weakref_hook(Some(std::rc::Rc::new(
+            move |cb: &PyObjectRef, wr: &PyObjectRef| {
+                if let Some(vm) = weak.upgrade() {
+                    call_weakref_callback(&vm, cb, wr);
+                }
+            },
+        )))
     });
 }
 
@@ -190,7 +209,10 @@ fn one_arg<'a>(vm: &Vm, args: &Args<'a>, name: &str) -> PyResult<&'a PyObjectRef
     args.no_kwargs(vm, &format!("gc.{name}"))?;
     let p = args.positional();
     if p.len() != 1 {
-        return Err(vm.new_type_error(format!("gc.{name}() takes exactly one argument ({} given)", p.len())));
+        return Err(vm.new_type_error(format!(
+            "gc.{name}() takes exactly one argument ({} given)",
+            p.len()
+        )));
     }
     Ok(&p[0])
 }
@@ -224,14 +246,20 @@ fn gc_collect(vm: &Vm, args: Args) -> PyResult {
         if k == "generation" && gen_arg.is_none() {
             gen_arg = Some(v);
         } else if k == "generation" {
-            return Err(vm.new_type_error("argument for collect() given by name ('generation') and position (1)"));
+            return Err(vm.new_type_error(
+                "argument for collect() given by name ('generation') and position (1)",
+            ));
         } else {
-            return Err(vm.new_type_error(format!("collect() got an unexpected keyword argument '{k}'")));
+            return Err(vm.new_type_error(format!(
+                "collect() got an unexpected keyword argument '{k}'"
+            )));
         }
     }
     let total = p.len() + args.kwnames.len();
     if total > 1 {
-        return Err(vm.new_type_error(format!("collect() takes at most 1 argument ({total} given)")));
+        return Err(vm.new_type_error(format!(
+            "collect() takes at most 1 argument ({total} given)"
+        )));
     }
     let generation = match gen_arg {
         None => 2,
@@ -282,7 +310,10 @@ fn gc_set_threshold(vm: &Vm, args: Args) -> PyResult {
         return Err(vm.new_type_error("set_threshold() takes at least 1 argument (0 given)"));
     }
     if p.len() > 3 {
-        return Err(vm.new_type_error(format!("set_threshold() takes at most 3 arguments ({} given)", p.len())));
+        return Err(vm.new_type_error(format!(
+            "set_threshold() takes at most 3 arguments ({} given)",
+            p.len()
+        )));
     }
     let mut vals = Vec::new();
     for a in p {
@@ -302,9 +333,17 @@ fn gc_get_stats(vm: &Vm, args: Args) -> PyResult {
     let mut out = Vec::new();
     for s in stats {
         let d = vm.new_dict();
-        d.set_item_str(vm, &vm.intern("collections"), vm.new_int(s.collections as i64));
+        d.set_item_str(
+            vm,
+            &vm.intern("collections"),
+            vm.new_int(s.collections as i64),
+        );
         d.set_item_str(vm, &vm.intern("collected"), vm.new_int(s.collected as i64));
-        d.set_item_str(vm, &vm.intern("uncollectable"), vm.new_int(s.uncollectable as i64));
+        d.set_item_str(
+            vm,
+            &vm.intern("uncollectable"),
+            vm.new_int(s.uncollectable as i64),
+        );
         out.push(d.into());
     }
     Ok(vm.new_list(out))
@@ -317,18 +356,26 @@ fn gc_get_objects(vm: &Vm, args: Args) -> PyResult {
         if k == "generation" && g.is_none() {
             g = Some(v);
         } else {
-            return Err(vm.new_type_error(format!("get_objects() got an unexpected keyword argument '{k}'")));
+            return Err(vm.new_type_error(format!(
+                "get_objects() got an unexpected keyword argument '{k}'"
+            )));
         }
     }
     if p.len() > 1 {
-        return Err(vm.new_type_error(format!("get_objects() takes at most 1 argument ({} given)", p.len())));
+        return Err(vm.new_type_error(format!(
+            "get_objects() takes at most 1 argument ({} given)",
+            p.len()
+        )));
     }
     let generation = match g {
         None => None,
         Some(o) if vm.is_none(o) => None,
         Some(o) => {
             if o.payload::<PyInt>().is_none() {
-                return Err(vm.new_type_error(format!("argument should be integer or None, not '{}'", o.class().name())));
+                return Err(vm.new_type_error(format!(
+                    "argument should be integer or None, not '{}'",
+                    o.class().name()
+                )));
             }
             let v = vm.to_index_i64(o)?;
             if v >= 3 {
@@ -347,7 +394,10 @@ fn gc_get_objects(vm: &Vm, args: Args) -> PyResult {
 fn gc_get_referrers(vm: &Vm, args: Args) -> PyResult {
     args.no_kwargs(vm, "get_referrers")?;
     let targets: Vec<usize> = args.positional().iter().map(|o| o.addr()).collect();
-    let found: Vec<PyObjectRef> = collect::objects(None).into_iter().filter(|o| collect::refers_to_any(o, &targets)).collect();
+    let found: Vec<PyObjectRef> = collect::objects(None)
+        .into_iter()
+        .filter(|o| collect::refers_to_any(o, &targets))
+        .collect();
     Ok(vm.new_list(found))
 }
 
@@ -411,7 +461,10 @@ pub fn set_gc_stress(on: bool) {
 /// None in insertion order.
 fn clear_module_dict(vm: &Vm, d: &crate::objects::PyDictRef) {
     let keys = d.keys_vec();
-    let name = |k: &PyObjectRef| k.payload::<crate::objects::PyStr>().map(|s| s.as_str().to_string());
+    let name = |k: &PyObjectRef| {
+        k.payload::<crate::objects::PyStr>()
+            .map(|s| s.as_str().to_string())
+    };
     for pass in 0..2 {
         for k in &keys {
             let Some(n) = name(k) else { continue };
@@ -438,7 +491,10 @@ pub fn finalize_vm(vm: &Vm) -> (usize, usize) {
         collect::collect_with_callbacks(&env, 2);
     }
     let modules: Vec<(PyObjectRef, PyObjectRef)> = vm.sys_modules.items_vec();
-    let special = |k: &PyObjectRef| k.payload::<crate::objects::PyStr>().is_some_and(|s| matches!(s.as_str(), "sys" | "builtins"));
+    let special = |k: &PyObjectRef| {
+        k.payload::<crate::objects::PyStr>()
+            .is_some_and(|s| matches!(s.as_str(), "sys" | "builtins"))
+    };
     // Modules imported last are cleared first; `sys` and `builtins` after a collection
     // (CPython's finalize_modules), so `__del__`s run by it can still print.
     for (k, m) in modules.iter().rev() {
@@ -467,7 +523,11 @@ pub fn finalize_vm(vm: &Vm) -> (usize, usize) {
     // The modules imported by the program leave sys.modules (CPython's
     // finalize_remove_modules); what they held is freed or collected.
     for (k, _) in modules.iter() {
-        if !special(k) && !k.payload::<crate::objects::PyStr>().is_some_and(|s| s.as_str() == "__main__") {
+        if !special(k)
+            && !k
+                .payload::<crate::objects::PyStr>()
+                .is_some_and(|s| s.as_str() == "__main__")
+        {
             let _ = vm.sys_modules.del_item(vm, k);
         }
     }
@@ -485,9 +545,15 @@ pub fn finalize_vm(vm: &Vm) -> (usize, usize) {
 /// Runs `weakref.finalize`'s at-exit callbacks (if the module was imported), as
 /// CPython's `atexit` does before the final collection.
 pub fn run_exit_finalizers(vm: &Vm) {
-    let Some(m) = vm.sys_modules.get_item_str_opt(&vm.intern("weakref")) else { return };
-    let Some(m) = m.downcast_ref::<PyModule>() else { return };
-    let Some(fin) = m.dict.get_item_str_opt(&vm.intern("finalize")) else { return };
+    let Some(m) = vm.sys_modules.get_item_str_opt(&vm.intern("weakref")) else {
+        return;
+    };
+    let Some(m) = m.downcast_ref::<PyModule>() else {
+        return;
+    };
+    let Some(fin) = m.dict.get_item_str_opt(&vm.intern("finalize")) else {
+        return;
+    };
     if fin.payload::<crate::objects::PyType>().is_none() {
         return;
     }

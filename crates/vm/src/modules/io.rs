@@ -35,12 +35,18 @@ impl PyPayload for PyTextIO {
 
 impl PyTextIO {
     pub fn new(target: Target, name: &str, mode: &str) -> PyTextIO {
-        PyTextIO { target, name: name.to_string(), mode: mode.to_string(), closed: Cell::new(false) }
+        PyTextIO {
+            target,
+            name: name.to_string(),
+            mode: mode.to_string(),
+            closed: Cell::new(false),
+        }
     }
 }
 
 fn this<'a>(vm: &Vm, o: &'a PyObject) -> PyResult<&'a PyTextIO> {
-    o.payload::<PyTextIO>().ok_or_else(|| vm.new_type_error("TextIOWrapper expected"))
+    o.payload::<PyTextIO>()
+        .ok_or_else(|| vm.new_type_error("TextIOWrapper expected"))
 }
 
 fn check_open(vm: &Vm, t: &PyTextIO) -> PyResult<()> {
@@ -59,7 +65,10 @@ fn tio_write(vm: &Vm, args: Args) -> PyResult {
     let [o, s] = args.exact::<2>(vm, "write")?;
     let t = this(vm, o)?;
     let text = s.payload::<PyStr>().ok_or_else(|| {
-        vm.new_type_error(format!("write() argument must be str, not {}", s.class().name()))
+        vm.new_type_error(format!(
+            "write() argument must be str, not {}",
+            s.class().name()
+        ))
     })?;
     check_open(vm, t)?;
     match &t.target {
@@ -103,7 +112,11 @@ fn read_chars(vm: &Vm, t: &PyTextIO, n: Option<usize>) -> PyResult<String> {
             let rest = &text[*pos..];
             let end = match n {
                 None => rest.len(),
-                Some(n) => rest.char_indices().nth(n).map(|(i, _)| i).unwrap_or(rest.len()),
+                Some(n) => rest
+                    .char_indices()
+                    .nth(n)
+                    .map(|(i, _)| i)
+                    .unwrap_or(rest.len()),
             };
             let out = rest[..end].to_string();
             *pos += end;
@@ -262,24 +275,27 @@ fn get_encoding(vm: &Vm, _o: &PyObject) -> PyResult {
 
 pub(crate) fn init(vm: &Vm) {
     let t = &vm.ctx.types.text_io_type;
-    vm.add_methods(t, &[
-        ("write", tio_write),
-        ("writelines", tio_writelines),
-        ("flush", tio_flush),
-        ("read", tio_read),
-        ("readline", tio_readline),
-        ("readlines", tio_readlines),
-        ("__next__", tio_next),
-        ("__iter__", tio_iter),
-        ("close", tio_close),
-        ("__enter__", tio_enter),
-        ("__exit__", tio_exit),
-        ("readable", tio_true),
-        ("writable", tio_true),
-        ("isatty", tio_isatty),
-        ("fileno", tio_fileno),
-        ("__repr__", tio_repr),
-    ]);
+    vm.add_methods(
+        t,
+        &[
+            ("write", tio_write),
+            ("writelines", tio_writelines),
+            ("flush", tio_flush),
+            ("read", tio_read),
+            ("readline", tio_readline),
+            ("readlines", tio_readlines),
+            ("__next__", tio_next),
+            ("__iter__", tio_iter),
+            ("close", tio_close),
+            ("__enter__", tio_enter),
+            ("__exit__", tio_exit),
+            ("readable", tio_true),
+            ("writable", tio_true),
+            ("isatty", tio_isatty),
+            ("fileno", tio_fileno),
+            ("__repr__", tio_repr),
+        ],
+    );
     vm.add_getset(t, "closed", get_closed, None);
     vm.add_getset(t, "name", get_name, None);
     vm.add_getset(t, "mode", get_mode, None);

@@ -11,7 +11,7 @@ use crate::args::Args;
 use crate::builtins::index_bigint;
 use crate::heap::{PyObject, PyObjectRef, PyRef};
 use crate::objects::typeobj::ObjectClass;
-use crate::objects::{PyFloat, PyInt, PyModule, PyBaseExceptionRef};
+use crate::objects::{PyBaseExceptionRef, PyFloat, PyInt, PyModule};
 use crate::vm::{PyResult, Vm};
 
 fn domain(vm: &Vm) -> PyBaseExceptionRef {
@@ -28,7 +28,9 @@ pub fn to_f64(vm: &Vm, o: &PyObject) -> PyResult<f64> {
         return Ok(f.value);
     }
     if let Some(i) = o.payload::<PyInt>() {
-        return i.to_f64().ok_or_else(|| vm.new_overflow_error("int too large to convert to float"));
+        return i
+            .to_f64()
+            .ok_or_else(|| vm.new_overflow_error("int too large to convert to float"));
     }
     if vm.lookup_special(o, "__float__").is_some() || vm.lookup_special(o, "__index__").is_some() {
         return vm.to_float_value(o);
@@ -47,7 +49,11 @@ fn math_1(vm: &Vm, args: Args, name: &str, f: fn(f64) -> f64, inf_is_domain: boo
         return Err(domain(vm));
     }
     if r.is_infinite() && x.is_finite() {
-        return Err(if inf_is_domain { domain(vm) } else { range_err(vm) });
+        return Err(if inf_is_domain {
+            domain(vm)
+        } else {
+            range_err(vm)
+        });
     }
     Ok(vm.new_float(r))
 }
@@ -231,7 +237,11 @@ fn m_remainder(vm: &Vm, args: Args) -> PyResult {
 
 fn m_hypot(vm: &Vm, args: Args) -> PyResult {
     args.no_kwargs(vm, "hypot")?;
-    let xs = args.positional().iter().map(|o| to_f64(vm, o)).collect::<PyResult<Vec<f64>>>()?;
+    let xs = args
+        .positional()
+        .iter()
+        .map(|o| to_f64(vm, o))
+        .collect::<PyResult<Vec<f64>>>()?;
     Ok(vm.new_float(vector_norm(&xs)))
 }
 
@@ -284,7 +294,10 @@ fn round_to_int(vm: &Vm, args: Args, name: &str, dunder: &str, f: fn(f64) -> f64
         return Ok(r);
     }
     if dunder == "__trunc__" {
-        return Err(vm.new_type_error(format!("type {} doesn't define __trunc__ method", o.class().name())));
+        return Err(vm.new_type_error(format!(
+            "type {} doesn't define __trunc__ method",
+            o.class().name()
+        )));
     }
     crate::objects::float::float_to_int(vm, f(to_f64(vm, o)?))
 }
@@ -320,8 +333,14 @@ fn m_isclose(vm: &Vm, args: Args) -> PyResult {
     let a = args.bind(vm, "isclose", &["a", "b", "rel_tol", "abs_tol"], 2)?;
     let x = to_f64(vm, a[0].as_ref().unwrap())?;
     let y = to_f64(vm, a[1].as_ref().unwrap())?;
-    let rel = match &a[2] { Some(r) => to_f64(vm, r)?, None => 1e-9 };
-    let abs = match &a[3] { Some(r) => to_f64(vm, r)?, None => 0.0 };
+    let rel = match &a[2] {
+        Some(r) => to_f64(vm, r)?,
+        None => 1e-9,
+    };
+    let abs = match &a[3] {
+        Some(r) => to_f64(vm, r)?,
+        None => 0.0,
+    };
     if rel < 0.0 || abs < 0.0 {
         return Err(vm.new_value_error("tolerances must be non-negative"));
     }
@@ -356,7 +375,10 @@ pub fn frexp(x: f64) -> (f64, i32) {
         let (m, e) = frexp(x * 2f64.powi(54));
         return (m, e - 54);
     }
-    (f64::from_bits((bits & !(0x7ffu64 << 52)) | (1022u64 << 52)), exp - 1022)
+    (
+        f64::from_bits((bits & !(0x7ffu64 << 52)) | (1022u64 << 52)),
+        exp - 1022,
+    )
 }
 
 fn m_frexp(vm: &Vm, args: Args) -> PyResult {
@@ -375,7 +397,10 @@ fn m_ldexp(vm: &Vm, args: Args) -> PyResult {
     if x == 0.0 || !x.is_finite() {
         return Ok(vm.new_float(x));
     }
-    let e = e.to_i64().unwrap_or(if e.is_negative() { i64::MIN } else { i64::MAX }).clamp(-10000, 10000) as i32;
+    let e = e
+        .to_i64()
+        .unwrap_or(if e.is_negative() { i64::MIN } else { i64::MAX })
+        .clamp(-10000, 10000) as i32;
     // Scale in steps so subnormal results round once.
     let mut r = x;
     let mut k = e;
@@ -387,7 +412,11 @@ fn m_ldexp(vm: &Vm, args: Args) -> PyResult {
         r *= 2f64.powi(-1000);
         k += 1000;
     }
-    let r = if k < -1022 { r * 2f64.powi(k + 1022) * 2f64.powi(-1022) } else { r * 2f64.powi(k) };
+    let r = if k < -1022 {
+        r * 2f64.powi(k + 1022) * 2f64.powi(-1022)
+    } else {
+        r * 2f64.powi(k)
+    };
     if r.is_infinite() {
         return Err(range_err(vm));
     }
@@ -405,7 +434,9 @@ fn m_factorial(vm: &Vm, args: Args) -> PyResult {
         return Err(vm.new_value_error("factorial() not defined for negative values"));
     }
     let Some(n) = n.to_u64().filter(|&n| n <= 100_000) else {
-        return Err(vm.new_overflow_error("factorial() argument should not exceed 9223372036854775807"));
+        return Err(
+            vm.new_overflow_error("factorial() argument should not exceed 9223372036854775807")
+        );
     };
     let mut r = BigInt::one();
     for k in 2..=n {
@@ -462,7 +493,11 @@ fn comb_perm(vm: &Vm, args: Args, name: &str) -> PyResult {
     if k > n {
         return Ok(vm.new_int(0));
     }
-    let k = if name == "comb" { std::cmp::min(k.clone(), &n - &k) } else { k };
+    let k = if name == "comb" {
+        std::cmp::min(k.clone(), &n - &k)
+    } else {
+        k
+    };
     let Some(kk) = k.to_u64().filter(|&k| k <= 1_000_000) else {
         return Err(vm.new_overflow_error(format!("min(n - k, k) must not exceed {}", i64::MAX)));
     };
@@ -571,57 +606,60 @@ fn m_fsum(vm: &Vm, args: Args) -> PyResult {
 
 pub(crate) fn make(vm: &Vm) -> PyRef<PyModule> {
     let m = vm.new_module("math");
-    vm.add_functions(&m, &[
-        ("sqrt", m_sqrt),
-        ("exp", m_exp),
-        ("exp2", m_exp2),
-        ("expm1", m_expm1),
-        ("sin", m_sin),
-        ("cos", m_cos),
-        ("tan", m_tan),
-        ("asin", m_asin),
-        ("acos", m_acos),
-        ("atan", m_atan),
-        ("sinh", m_sinh),
-        ("cosh", m_cosh),
-        ("tanh", m_tanh),
-        ("asinh", m_asinh),
-        ("acosh", m_acosh),
-        ("atanh", m_atanh),
-        ("fabs", m_fabs),
-        ("degrees", m_degrees),
-        ("radians", m_radians),
-        ("cbrt", m_cbrt),
-        ("log", m_log),
-        ("log2", m_log2),
-        ("log10", m_log10),
-        ("log1p", m_log1p),
-        ("pow", m_pow),
-        ("atan2", m_atan2),
-        ("copysign", m_copysign),
-        ("fmod", m_fmod),
-        ("remainder", m_remainder),
-        ("hypot", m_hypot),
-        ("dist", m_dist),
-        ("floor", m_floor),
-        ("ceil", m_ceil),
-        ("trunc", m_trunc),
-        ("isnan", m_isnan),
-        ("isinf", m_isinf),
-        ("isfinite", m_isfinite),
-        ("isclose", m_isclose),
-        ("modf", m_modf),
-        ("frexp", m_frexp),
-        ("ldexp", m_ldexp),
-        ("factorial", m_factorial),
-        ("gcd", m_gcd),
-        ("lcm", m_lcm),
-        ("isqrt", m_isqrt),
-        ("comb", m_comb),
-        ("perm", m_perm),
-        ("prod", m_prod),
-        ("fsum", m_fsum),
-    ]);
+    vm.add_functions(
+        &m,
+        &[
+            ("sqrt", m_sqrt),
+            ("exp", m_exp),
+            ("exp2", m_exp2),
+            ("expm1", m_expm1),
+            ("sin", m_sin),
+            ("cos", m_cos),
+            ("tan", m_tan),
+            ("asin", m_asin),
+            ("acos", m_acos),
+            ("atan", m_atan),
+            ("sinh", m_sinh),
+            ("cosh", m_cosh),
+            ("tanh", m_tanh),
+            ("asinh", m_asinh),
+            ("acosh", m_acosh),
+            ("atanh", m_atanh),
+            ("fabs", m_fabs),
+            ("degrees", m_degrees),
+            ("radians", m_radians),
+            ("cbrt", m_cbrt),
+            ("log", m_log),
+            ("log2", m_log2),
+            ("log10", m_log10),
+            ("log1p", m_log1p),
+            ("pow", m_pow),
+            ("atan2", m_atan2),
+            ("copysign", m_copysign),
+            ("fmod", m_fmod),
+            ("remainder", m_remainder),
+            ("hypot", m_hypot),
+            ("dist", m_dist),
+            ("floor", m_floor),
+            ("ceil", m_ceil),
+            ("trunc", m_trunc),
+            ("isnan", m_isnan),
+            ("isinf", m_isinf),
+            ("isfinite", m_isfinite),
+            ("isclose", m_isclose),
+            ("modf", m_modf),
+            ("frexp", m_frexp),
+            ("ldexp", m_ldexp),
+            ("factorial", m_factorial),
+            ("gcd", m_gcd),
+            ("lcm", m_lcm),
+            ("isqrt", m_isqrt),
+            ("comb", m_comb),
+            ("perm", m_perm),
+            ("prod", m_prod),
+            ("fsum", m_fsum),
+        ],
+    );
     vm.module_set(&m, "pi", vm.new_float(std::f64::consts::PI));
     vm.module_set(&m, "e", vm.new_float(std::f64::consts::E));
     vm.module_set(&m, "tau", vm.new_float(std::f64::consts::TAU));

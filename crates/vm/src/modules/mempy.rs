@@ -29,13 +29,19 @@ fn exactly<'a>(vm: &Vm, args: &Args<'a>, name: &str, n: usize) -> PyResult<&'a [
     args.no_kwargs(vm, name)?;
     let p = args.positional();
     if p.len() != n {
-        return Err(vm.new_type_error(format!("{name}() takes exactly {n} argument{} ({} given)", if n == 1 { "" } else { "s" }, p.len())));
+        return Err(vm.new_type_error(format!(
+            "{name}() takes exactly {n} argument{} ({} given)",
+            if n == 1 { "" } else { "s" },
+            p.len()
+        )));
     }
     Ok(p)
 }
 
 fn renderers(vm: &Vm) -> PyResult<render::Renderers> {
-    render::renderers().ok_or_else(|| vm.new_runtime_error("mempy: no heap renderer installed (run under the mempy driver)"))
+    render::renderers().ok_or_else(|| {
+        vm.new_runtime_error("mempy: no heap renderer installed (run under the mempy driver)")
+    })
 }
 
 fn mempy_heap_map(vm: &Vm, args: Args) -> PyResult {
@@ -44,7 +50,9 @@ fn mempy_heap_map(vm: &Vm, args: Args) -> PyResult {
         return Err(vm.new_type_error("heap_map() argument must be str"));
     };
     let svg = (renderers(vm)?.svg)(&introspect::heap_map());
-    std::fs::write(path.as_str(), svg).map_err(|e| vm.new_exception_msg(&vm.ctx.exc.os_error, format!("{}: '{}'", e, path.as_str())))?;
+    std::fs::write(path.as_str(), svg).map_err(|e| {
+        vm.new_exception_msg(&vm.ctx.exc.os_error, format!("{}: '{}'", e, path.as_str()))
+    })?;
     Ok(vm.none())
 }
 

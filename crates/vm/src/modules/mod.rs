@@ -8,17 +8,17 @@
 //! collector they drive is `heap/collect.rs`.
 
 pub mod dis;
+pub mod gc;
 pub mod io;
+pub mod math;
 pub mod mempy;
-pub mod weakref;
 pub mod os;
 pub mod psutil;
-pub mod sys_memory;
-pub mod gc;
-pub mod math;
 pub mod structseq;
 pub mod sys;
+pub mod sys_memory;
 pub mod time;
+pub mod weakref;
 
 use crate::heap::PyRef;
 use crate::objects::PyModule;
@@ -39,8 +39,13 @@ pub const BUILTIN_MODULES: &[(&str, fn(&Vm) -> PyRef<PyModule>)] = &[
 
 /// Creates the native module `name` (registering it in `sys.modules`), or None if
 /// there is no such native module.
-pub fn import_builtin(vm: &Vm, name: &str) -> crate::vm::PyResult<Option<crate::heap::PyObjectRef>> {
-    let Some((_, make)) = BUILTIN_MODULES.iter().find(|(n, _)| *n == name) else { return Ok(None) };
+pub fn import_builtin(
+    vm: &Vm,
+    name: &str,
+) -> crate::vm::PyResult<Option<crate::heap::PyObjectRef>> {
+    let Some((_, make)) = BUILTIN_MODULES.iter().find(|(n, _)| *n == name) else {
+        return Ok(None);
+    };
     let m: crate::heap::PyObjectRef = make(vm).into();
     vm.sys_modules.set_item(vm, vm.new_str(name), m.clone())?;
     Ok(Some(m))
@@ -48,7 +53,9 @@ pub fn import_builtin(vm: &Vm, name: &str) -> crate::vm::PyResult<Option<crate::
 
 pub(crate) fn init(vm: &Vm) {
     io::init(vm);
-    vm.sys_modules.set_item_str(vm, &vm.intern("builtins"), vm.builtins.clone().into());
+    vm.sys_modules
+        .set_item_str(vm, &vm.intern("builtins"), vm.builtins.clone().into());
     // `sys` exists from the start, as in CPython (print and input read sys.stdout/stdin).
-    vm.sys_modules.set_item_str(vm, &vm.intern("sys"), sys::make(vm).into());
+    vm.sys_modules
+        .set_item_str(vm, &vm.intern("sys"), sys::make(vm).into());
 }

@@ -10,7 +10,14 @@ use crate::vm::{PyResult, Vm};
 
 pub(crate) fn make(vm: &Vm) -> PyRef<PyModule> {
     let m = vm.new_module("os");
-    vm.add_functions(&m, &[("getpid", os_getpid), ("getcwd", os_getcwd), ("getenv", os_getenv)]);
+    vm.add_functions(
+        &m,
+        &[
+            ("getpid", os_getpid),
+            ("getcwd", os_getcwd),
+            ("getenv", os_getenv),
+        ],
+    );
     let env = vm.new_dict();
     for (k, v) in std::env::vars() {
         let _ = env.set_item(vm, vm.new_string(k), vm.new_string(v));
@@ -40,7 +47,12 @@ pub(crate) fn make(vm: &Vm) -> PyRef<PyModule> {
 fn str_arg(vm: &Vm, o: &PyObjectRef, fname: &str) -> PyResult<String> {
     o.payload::<PyStr>()
         .map(|s| s.as_str().to_string())
-        .ok_or_else(|| vm.new_type_error(format!("{fname}: expected str, bytes or os.PathLike object, not {}", o.class().name())))
+        .ok_or_else(|| {
+            vm.new_type_error(format!(
+                "{fname}: expected str, bytes or os.PathLike object, not {}",
+                o.class().name()
+            ))
+        })
 }
 
 fn os_getpid(vm: &Vm, _args: Args) -> PyResult {
@@ -48,13 +60,19 @@ fn os_getpid(vm: &Vm, _args: Args) -> PyResult {
 }
 
 fn os_getcwd(vm: &Vm, _args: Args) -> PyResult {
-    let d = std::env::current_dir().map_err(|e| vm.new_exception_msg(&vm.ctx.exc.os_error, e.to_string()))?;
+    let d = std::env::current_dir()
+        .map_err(|e| vm.new_exception_msg(&vm.ctx.exc.os_error, e.to_string()))?;
     Ok(vm.new_string(d.to_string_lossy().into_owned()))
 }
 
 fn os_getenv(vm: &Vm, args: Args) -> PyResult {
     let p = args.positional();
-    let key = str_arg(vm, p.first().ok_or_else(|| vm.new_type_error("getenv() missing required argument 'key'"))?, "getenv")?;
+    let key = str_arg(
+        vm,
+        p.first()
+            .ok_or_else(|| vm.new_type_error("getenv() missing required argument 'key'"))?,
+        "getenv",
+    )?;
     match std::env::var(key) {
         Ok(v) => Ok(vm.new_string(v)),
         Err(_) => Ok(p.get(1).cloned().unwrap_or_else(|| vm.none())),
@@ -79,7 +97,9 @@ fn path_join(vm: &Vm, args: Args) -> PyResult {
 
 fn one(vm: &Vm, args: &Args, f: &str) -> PyResult<String> {
     let p = args.positional();
-    let a = p.first().ok_or_else(|| vm.new_type_error(format!("{f}() missing 1 required positional argument")))?;
+    let a = p.first().ok_or_else(|| {
+        vm.new_type_error(format!("{f}() missing 1 required positional argument"))
+    })?;
     str_arg(vm, a, f)
 }
 
@@ -106,7 +126,11 @@ fn path_dirname(vm: &Vm, args: Args) -> PyResult {
         Some(i) => {
             let h = &s[..=i];
             let t = h.trim_end_matches('/');
-            if t.is_empty() { h.to_string() } else { t.to_string() }
+            if t.is_empty() {
+                h.to_string()
+            } else {
+                t.to_string()
+            }
         }
         None => String::new(),
     };
@@ -116,7 +140,11 @@ fn path_dirname(vm: &Vm, args: Args) -> PyResult {
 fn path_abspath(vm: &Vm, args: Args) -> PyResult {
     let s = one(vm, &args, "abspath")?;
     let p = std::path::Path::new(&s);
-    let full = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
+    let full = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(p)
+    };
     let mut parts: Vec<String> = Vec::new();
     for c in full.components() {
         match c {

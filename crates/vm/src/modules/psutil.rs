@@ -90,13 +90,37 @@ def pid_exists(pid):
 
 pub(crate) fn make(vm: &Vm) -> PyRef<PyModule> {
     let m = vm.new_module("psutil");
-    vm.add_functions(&m, &[("_statm", native_statm), ("_meminfo", native_meminfo), ("_comm", native_comm), ("_page_size", native_page_size), ("_getpid", native_getpid)]);
-    let pmem = super::structseq::new_type(vm, "psutil", "pmem", &["rss", "vms", "shared", "text", "lib", "data", "dirty"]);
+    vm.add_functions(
+        &m,
+        &[
+            ("_statm", native_statm),
+            ("_meminfo", native_meminfo),
+            ("_comm", native_comm),
+            ("_page_size", native_page_size),
+            ("_getpid", native_getpid),
+        ],
+    );
+    let pmem = super::structseq::new_type(
+        vm,
+        "psutil",
+        "pmem",
+        &["rss", "vms", "shared", "text", "lib", "data", "dirty"],
+    );
     vm.module_set(&m, "_structseq_pmem", pmem.into());
-    let svmem = super::structseq::new_type(vm, "psutil", "svmem", &["total", "available", "percent", "used", "free"]);
+    let svmem = super::structseq::new_type(
+        vm,
+        "psutil",
+        "svmem",
+        &["total", "available", "percent", "used", "free"],
+    );
     vm.module_set(&m, "_structseq_svmem", svmem.into());
     let run = || -> PyResult<()> {
-        let code = crate::eval::import::compile_source(vm, PYTHON_PART, "<frozen psutil>", crate::vm::CompileMode::Module)?;
+        let code = crate::eval::import::compile_source(
+            vm,
+            PYTHON_PART,
+            "<frozen psutil>",
+            crate::vm::CompileMode::Module,
+        )?;
         vm.run_code(code, m.dict.clone())?;
         Ok(())
     };
@@ -114,10 +138,17 @@ fn pid_arg(vm: &Vm, args: &Args) -> PyResult<i64> {
 
 fn native_statm(vm: &Vm, args: Args) -> PyResult {
     let pid = pid_arg(vm, &args)?;
-    Ok(match std::fs::read_to_string(format!("/proc/{pid}/statm")) {
-        Ok(s) => vm.new_list(s.split_whitespace().filter_map(|x| x.parse::<i64>().ok()).map(|v| vm.new_int(v)).collect()),
-        Err(_) => vm.none(),
-    })
+    Ok(
+        match std::fs::read_to_string(format!("/proc/{pid}/statm")) {
+            Ok(s) => vm.new_list(
+                s.split_whitespace()
+                    .filter_map(|x| x.parse::<i64>().ok())
+                    .map(|v| vm.new_int(v))
+                    .collect(),
+            ),
+            Err(_) => vm.none(),
+        },
+    )
 }
 
 fn native_meminfo(vm: &Vm, _args: Args) -> PyResult {
@@ -130,7 +161,12 @@ fn native_meminfo(vm: &Vm, _args: Args) -> PyResult {
 
 fn native_comm(vm: &Vm, args: Args) -> PyResult {
     let pid = pid_arg(vm, &args)?;
-    Ok(vm.new_string(std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default().trim().to_string()))
+    Ok(vm.new_string(
+        std::fs::read_to_string(format!("/proc/{pid}/comm"))
+            .unwrap_or_default()
+            .trim()
+            .to_string(),
+    ))
 }
 
 fn native_page_size(vm: &Vm, _args: Args) -> PyResult {

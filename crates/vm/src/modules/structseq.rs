@@ -33,9 +33,18 @@ const GETTERS: [GetterFn; 12] = getters!(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
 fn structseq_repr(vm: &Vm, args: Args) -> PyResult {
     let o = &args.args[0];
     let cls = o.class().to_owned();
-    let module = cls.lookup(&vm.intern("__module__")).and_then(|m| m.payload::<PyStr>().map(|s| s.as_str().to_string()));
-    let fields = cls.lookup(&vm.intern("_fields")).map(|f| vm.iterate(&f)).transpose()?.unwrap_or_default();
-    let items = o.payload::<PyTuple>().map(|t| t.as_slice().to_vec()).unwrap_or_default();
+    let module = cls
+        .lookup(&vm.intern("__module__"))
+        .and_then(|m| m.payload::<PyStr>().map(|s| s.as_str().to_string()));
+    let fields = cls
+        .lookup(&vm.intern("_fields"))
+        .map(|f| vm.iterate(&f))
+        .transpose()?
+        .unwrap_or_default();
+    let items = o
+        .payload::<PyTuple>()
+        .map(|t| t.as_slice().to_vec())
+        .unwrap_or_default();
     let mut out = String::new();
     if let Some(m) = module {
         out.push_str(&m);
@@ -68,7 +77,11 @@ pub fn new_type(vm: &Vm, module: &str, name: &str, fields: &[&'static str]) -> P
         vm.add_getset(&t, f, GETTERS[i], None);
     }
     vm.add_attr(&t, "__module__", vm.new_str(module));
-    vm.add_attr(&t, "_fields", vm.new_tuple(fields.iter().map(|f| vm.new_str(f)).collect()));
+    vm.add_attr(
+        &t,
+        "_fields",
+        vm.new_tuple(fields.iter().map(|f| vm.new_str(f)).collect()),
+    );
     vm.add_attr(&t, "n_sequence_fields", vm.new_int(fields.len() as i64));
     vm.add_attr(&t, "n_fields", vm.new_int(fields.len() as i64));
     // Instances of static types hold no reference to their type, so the type must be

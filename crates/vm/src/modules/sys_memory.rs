@@ -7,7 +7,9 @@ use std::io::Write;
 
 use crate::args::Args;
 use crate::heap::{with_heap, PyObject, PyObjectRef, PyRef};
-use crate::objects::descriptor::{PyBoundMethod, PyBuiltinFunction, PyClassMethod, PyProperty, PyStaticMethod};
+use crate::objects::descriptor::{
+    PyBoundMethod, PyBuiltinFunction, PyClassMethod, PyProperty, PyStaticMethod,
+};
 use crate::objects::typeobj::{flags, ObjectClass};
 use crate::objects::*;
 use crate::vm::{PyResult, Vm};
@@ -29,7 +31,10 @@ fn sys_getrefcount(vm: &Vm, args: Args) -> PyResult {
     args.no_kwargs(vm, "getrefcount")?;
     let p = args.positional();
     if p.len() != 1 {
-        return Err(vm.new_type_error(format!("sys.getrefcount() takes exactly one argument ({} given)", p.len())));
+        return Err(vm.new_type_error(format!(
+            "sys.getrefcount() takes exactly one argument ({} given)",
+            p.len()
+        )));
     }
     // The argument slot of the caller's stack holds one reference, as in CPython.
     Ok(vm.new_int(p[0].refcount() as i64))
@@ -63,11 +68,18 @@ fn sys_getsizeof(vm: &Vm, args: Args) -> PyResult {
         match k {
             "object" if obj.is_none() => obj = Some(v),
             "default" if default.is_none() => default = Some(v),
-            _ => return Err(vm.new_type_error(format!("getsizeof() got an unexpected keyword argument '{k}'"))),
+            _ => {
+                return Err(vm.new_type_error(format!(
+                    "getsizeof() got an unexpected keyword argument '{k}'"
+                )))
+            }
         }
     }
     if p.len() > 2 {
-        return Err(vm.new_type_error(format!("getsizeof() takes at most 2 arguments ({} given)", p.len())));
+        return Err(vm.new_type_error(format!(
+            "getsizeof() takes at most 2 arguments ({} given)",
+            p.len()
+        )));
     }
     let Some(obj) = obj else {
         return Err(vm.new_type_error("getsizeof() missing required argument 'object' (pos 1)"));
@@ -75,7 +87,10 @@ fn sys_getsizeof(vm: &Vm, args: Args) -> PyResult {
     let method = vm.lookup_special(obj, "__sizeof__");
     let result = match method {
         Some(m) => vm.call(&m, std::slice::from_ref(obj)),
-        None => Err(vm.new_type_error(format!("Type {} doesn't define __sizeof__", obj.class().name()))),
+        None => Err(vm.new_type_error(format!(
+            "Type {} doesn't define __sizeof__",
+            obj.class().name()
+        ))),
     };
     let size = match result {
         Ok(r) => {
@@ -83,10 +98,15 @@ fn sys_getsizeof(vm: &Vm, args: Args) -> PyResult {
                 Err(vm.new_type_error("an integer is required"))
             } else {
                 match r.payload::<PyInt>().and_then(|i| i.as_small()) {
-                    Some(n) if n < 0 => return Err(vm.new_value_error("__sizeof__() should return >= 0")),
+                    Some(n) if n < 0 => {
+                        return Err(vm.new_value_error("__sizeof__() should return >= 0"))
+                    }
                     Some(n) => Ok(n),
                     None => {
-                        let neg = vm.repr(&r).map(|s| s.as_str().starts_with('-')).unwrap_or(false);
+                        let neg = vm
+                            .repr(&r)
+                            .map(|s| s.as_str().starts_with('-'))
+                            .unwrap_or(false);
                         if neg {
                             return Err(vm.new_value_error("__sizeof__() should return >= 0"));
                         }
@@ -124,18 +144,33 @@ pub fn basic_size(vm: &Vm, o: &PyObject) -> usize {
         if !t.is_heap_type() {
             return 408;
         }
-        return if t.has_flag(flags::HAS_DICT) { 904 + 768 } else { 904 };
+        return if t.has_flag(flags::HAS_DICT) {
+            904 + 768
+        } else {
+            904
+        };
     }
     let heap_instance = cls.is_heap_type();
-    let weak = if heap_instance && has_weakref_slot(cls) { 8 } else { 0 };
+    let weak = if heap_instance && has_weakref_slot(cls) {
+        8
+    } else {
+        0
+    };
     if o.payload::<PyBaseObject>().is_some() {
         if heap_instance {
             return 16 + 8 * cls.nslots + weak;
         }
         return 16;
     }
-    let extra = if heap_instance { 8 * cls.nslots + weak } else { 0 };
-    let base = if o.payload::<PyNone>().is_some() || o.payload::<PyEllipsis>().is_some() || o.payload::<PyNotImplemented>().is_some() {
+    let extra = if heap_instance {
+        8 * cls.nslots + weak
+    } else {
+        0
+    };
+    let base = if o.payload::<PyNone>().is_some()
+        || o.payload::<PyEllipsis>().is_some()
+        || o.payload::<PyNotImplemented>().is_some()
+    {
         16
     } else if o.payload::<PyFunction>().is_some() {
         136
@@ -201,7 +236,10 @@ pub fn subclass_extra(o: &PyObject) -> usize {
 fn sys_getallocatedblocks(vm: &Vm, args: Args) -> PyResult {
     args.no_kwargs(vm, "getallocatedblocks")?;
     if !args.positional().is_empty() {
-        return Err(vm.new_type_error(format!("sys.getallocatedblocks() takes no arguments ({} given)", args.positional().len())));
+        return Err(vm.new_type_error(format!(
+            "sys.getallocatedblocks() takes no arguments ({} given)",
+            args.positional().len()
+        )));
     }
     Ok(vm.new_int(with_heap(|h| h.allocated_blocks()) as i64))
 }
@@ -218,7 +256,11 @@ fn free_list_lines(out: &mut String) {
     line(FreeList::Float, "PyFloatObject", 24);
     line(FreeList::List, "PyListObject", 40);
     for n in 1..=20 {
-        line(FreeList::Tuple(n), &format!("{n}-sized PyTupleObject"), 24 + 8 * n);
+        line(
+            FreeList::Tuple(n),
+            &format!("{n}-sized PyTupleObject"),
+            24 + 8 * n,
+        );
     }
 }
 
@@ -278,7 +320,9 @@ pub fn note_attr(type_addr: usize, name: &str) {
 pub fn shared_keys_sizeof(type_addr: usize) -> usize {
     SHARED_KEYS.with(|t| {
         let t = t.borrow();
-        let (inst, n) = t.get(&type_addr).map_or((0, 0), |e| (e.instances, e.names.len()));
+        let (inst, n) = t
+            .get(&type_addr)
+            .map_or((0, 0), |e| (e.instances, e.names.len()));
         let usable = 30usize.saturating_sub(inst + n).max(1);
         48 + 8 * (n + usable)
     })

@@ -11,17 +11,41 @@ use crate::objects::typeobj::ObjectClass;
 use crate::objects::{PyModule, PyStr, PyTypeRef};
 use crate::vm::{PyResult, Vm};
 
-const FIELDS: [&str; 9] = ["tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst"];
-const DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-const MONTHS: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const FIELDS: [&str; 9] = [
+    "tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst",
+];
+const DAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 thread_local! {
     static START: Instant = Instant::now();
 }
 
 fn since_epoch() -> Duration {
-    SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default()
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default()
 }
 
 fn since_start() -> Duration {
@@ -44,7 +68,10 @@ fn t_monotonic_ns(vm: &Vm, _a: Args) -> PyResult {
 fn t_sleep(vm: &Vm, args: Args) -> PyResult {
     let p = args.range(vm, "sleep", 1, 1)?;
     let s = crate::modules::math::to_f64(vm, &p[0]).map_err(|_| {
-        vm.new_type_error(format!("'{}' object cannot be interpreted as an integer", p[0].class().name()))
+        vm.new_type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            p[0].class().name()
+        ))
     })?;
     if s.is_nan() {
         return Err(vm.new_value_error("Invalid value NaN (not a number)"));
@@ -92,14 +119,27 @@ fn broken_down(secs: i64) -> [i64; 9] {
     let (y, m, d) = civil_from_days(days);
     let wday = (days + 3).rem_euclid(7);
     let yday = days - days_from_civil(y, 1, 1) + 1;
-    [y, m, d, rem / 3600, rem % 3600 / 60, rem % 60, wday, yday, 0]
+    [
+        y,
+        m,
+        d,
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60,
+        wday,
+        yday,
+        0,
+    ]
 }
 
 fn struct_time_type(vm: &Vm) -> PyTypeRef {
     let found = vm
         .sys_modules
         .get_item_str_opt(&vm.intern("time"))
-        .and_then(|m| m.payload::<PyModule>().and_then(|m| m.dict.get_item_str_opt(&vm.intern("struct_time"))))
+        .and_then(|m| {
+            m.payload::<PyModule>()
+                .and_then(|m| m.dict.get_item_str_opt(&vm.intern("struct_time")))
+        })
         .and_then(|t| t.downcast::<crate::objects::PyType>().ok());
     found.unwrap_or_else(|| super::structseq::new_type(vm, "time", "struct_time", &FIELDS))
 }
@@ -110,7 +150,11 @@ fn secs_arg(vm: &Vm, args: Args, name: &str) -> PyResult<i64> {
         Some(s) if !vm.is_none(s) => {
             let f = crate::modules::math::to_f64(vm, s)?;
             if !f.is_finite() {
-                return Err(vm.new_value_error(if f.is_nan() { "Invalid value NaN (not a number)" } else { "cannot convert float infinity to integer" }));
+                return Err(vm.new_value_error(if f.is_nan() {
+                    "Invalid value NaN (not a number)"
+                } else {
+                    "cannot convert float infinity to integer"
+                }));
             }
             if f.abs() > 1e16 {
                 return Err(vm.new_overflow_error("timestamp out of range for platform time_t"));
@@ -138,7 +182,9 @@ fn t_localtime(vm: &Vm, args: Args) -> PyResult {
 
 /// The nine fields of a struct_time or 9-tuple argument.
 fn fields_of(vm: &Vm, o: &PyObject, fname: &str) -> PyResult<[i64; 9]> {
-    let items = vm.iterate(o).map_err(|_| vm.new_type_error("Tuple or struct_time argument required"))?;
+    let items = vm
+        .iterate(o)
+        .map_err(|_| vm.new_type_error("Tuple or struct_time argument required"))?;
     if items.len() != 9 {
         return Err(vm.new_type_error(format!("{fname}(): illegal time tuple argument")));
     }
@@ -238,7 +284,10 @@ fn time_tuple_or_now(vm: &Vm, o: Option<&PyObjectRef>, fname: &str) -> PyResult<
 fn t_strftime(vm: &Vm, args: Args) -> PyResult {
     let p = args.range(vm, "strftime", 1, 2)?;
     let fmt = p[0].payload::<PyStr>().ok_or_else(|| {
-        vm.new_type_error(format!("strftime() argument 1 must be str, not {}", p[0].class().name()))
+        vm.new_type_error(format!(
+            "strftime() argument 1 must be str, not {}",
+            p[0].class().name()
+        ))
     })?;
     let f = time_tuple_or_now(vm, p.get(1), "strftime")?;
     let _ = is_leap;
@@ -258,29 +307,36 @@ fn t_ctime(vm: &Vm, args: Args) -> PyResult {
 
 pub(crate) fn make(vm: &Vm) -> PyRef<PyModule> {
     let m = vm.new_module("time");
-    vm.add_functions(&m, &[
-        ("time", t_time),
-        ("time_ns", t_time_ns),
-        ("monotonic", t_monotonic),
-        ("monotonic_ns", t_monotonic_ns),
-        ("perf_counter", t_monotonic),
-        ("perf_counter_ns", t_monotonic_ns),
-        ("process_time", t_monotonic),
-        ("process_time_ns", t_monotonic_ns),
-        ("thread_time", t_monotonic),
-        ("sleep", t_sleep),
-        ("gmtime", t_gmtime),
-        ("localtime", t_localtime),
-        ("mktime", t_mktime),
-        ("strftime", t_strftime),
-        ("asctime", t_asctime),
-        ("ctime", t_ctime),
-    ]);
+    vm.add_functions(
+        &m,
+        &[
+            ("time", t_time),
+            ("time_ns", t_time_ns),
+            ("monotonic", t_monotonic),
+            ("monotonic_ns", t_monotonic_ns),
+            ("perf_counter", t_monotonic),
+            ("perf_counter_ns", t_monotonic_ns),
+            ("process_time", t_monotonic),
+            ("process_time_ns", t_monotonic_ns),
+            ("thread_time", t_monotonic),
+            ("sleep", t_sleep),
+            ("gmtime", t_gmtime),
+            ("localtime", t_localtime),
+            ("mktime", t_mktime),
+            ("strftime", t_strftime),
+            ("asctime", t_asctime),
+            ("ctime", t_ctime),
+        ],
+    );
     let st = super::structseq::new_type(vm, "time", "struct_time", &FIELDS);
     vm.module_set(&m, "struct_time", st.into());
     vm.module_set(&m, "timezone", vm.new_int(0));
     vm.module_set(&m, "altzone", vm.new_int(0));
     vm.module_set(&m, "daylight", vm.new_int(0));
-    vm.module_set(&m, "tzname", vm.new_tuple(vec![vm.new_str("UTC"), vm.new_str("UTC")]));
+    vm.module_set(
+        &m,
+        "tzname",
+        vm.new_tuple(vec![vm.new_str("UTC"), vm.new_str("UTC")]),
+    );
     m
 }

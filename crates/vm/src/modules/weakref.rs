@@ -340,8 +340,22 @@ pub(crate) fn make(vm: &Vm) -> PyRef<PyModule> {
     vm.module_set(&m, "ReferenceType", t.reference.clone().into());
     vm.module_set(&m, "ProxyType", t.proxy.clone().into());
     vm.module_set(&m, "CallableProxyType", t.callable_proxy.clone().into());
-    vm.module_set(&m, "ProxyTypes", vm.new_tuple(vec![t.proxy.clone().into(), t.callable_proxy.clone().into()]));
-    vm.add_functions(&m, &[("proxy", weakref_proxy), ("getweakrefcount", weakref_getweakrefcount), ("getweakrefs", weakref_getweakrefs)]);
+    vm.module_set(
+        &m,
+        "ProxyTypes",
+        vm.new_tuple(vec![
+            t.proxy.clone().into(),
+            t.callable_proxy.clone().into(),
+        ]),
+    );
+    vm.add_functions(
+        &m,
+        &[
+            ("proxy", weakref_proxy),
+            ("getweakrefcount", weakref_getweakrefcount),
+            ("getweakrefs", weakref_getweakrefs),
+        ],
+    );
     if let Err(e) = load_python_part(vm, &m) {
         vm.report_unraisable(&e, None);
     }
@@ -349,7 +363,12 @@ pub(crate) fn make(vm: &Vm) -> PyRef<PyModule> {
 }
 
 fn load_python_part(vm: &Vm, m: &PyRef<PyModule>) -> PyResult<()> {
-    let code = crate::eval::import::compile_source(vm, PYTHON_PART, "<frozen weakref>", crate::vm::CompileMode::Module)?;
+    let code = crate::eval::import::compile_source(
+        vm,
+        PYTHON_PART,
+        "<frozen weakref>",
+        crate::vm::CompileMode::Module,
+    )?;
     vm.run_code(code, m.dict.clone())?;
     Ok(())
 }
@@ -357,23 +376,34 @@ fn load_python_part(vm: &Vm, m: &PyRef<PyModule>) -> PyResult<()> {
 fn weakref_proxy(vm: &Vm, args: Args) -> PyResult {
     let p = args.positional();
     if p.is_empty() || p.len() > 2 {
-        return Err(vm.new_type_error(format!("proxy expected at most 2 arguments, got {}", p.len())));
+        return Err(vm.new_type_error(format!(
+            "proxy expected at most 2 arguments, got {}",
+            p.len()
+        )));
     }
     let obj = &p[0];
     let t = types(vm);
     let callable = vm.lookup_special(obj, "__call__").is_some();
-    let (cls, kind) = if callable { (&t.callable_proxy, WeakKind::CallableProxy) } else { (&t.proxy, WeakKind::Proxy) };
+    let (cls, kind) = if callable {
+        (&t.callable_proxy, WeakKind::CallableProxy)
+    } else {
+        (&t.proxy, WeakKind::Proxy)
+    };
     new_weakref(vm, cls, kind, obj, p.get(1).cloned())
 }
 
 fn weakref_getweakrefcount(vm: &Vm, args: Args) -> PyResult {
     let p = args.positional();
-    let o = p.first().ok_or_else(|| vm.new_type_error("getweakrefcount() takes exactly one argument (0 given)"))?;
+    let o = p.first().ok_or_else(|| {
+        vm.new_type_error("getweakrefcount() takes exactly one argument (0 given)")
+    })?;
     Ok(vm.new_int(weakref_count(o) as i64))
 }
 
 fn weakref_getweakrefs(vm: &Vm, args: Args) -> PyResult {
     let p = args.positional();
-    let o = p.first().ok_or_else(|| vm.new_type_error("getweakrefs() takes exactly one argument (0 given)"))?;
+    let o = p
+        .first()
+        .ok_or_else(|| vm.new_type_error("getweakrefs() takes exactly one argument (0 given)"))?;
     Ok(vm.new_list(weakrefs_of(o)))
 }

@@ -2,9 +2,9 @@
 
 use crate::args::Args;
 use crate::heap::{PyObject, PyPayload};
+use crate::objects::slice::SliceIndices;
 use crate::objects::typeobj::ObjectClass;
 use crate::objects::{PyInt, PySlice, PyType};
-use crate::objects::slice::SliceIndices;
 use crate::vm::{PyResult, Vm};
 
 pub struct PyBytes {
@@ -16,7 +16,11 @@ impl PyPayload for PyBytes {
 }
 
 pub fn bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::from("b");
     out.push(quote);
     for &c in b {
@@ -38,20 +42,34 @@ pub fn bytes_repr(b: &[u8]) -> String {
 }
 
 fn this<'a>(vm: &Vm, o: &'a PyObject) -> PyResult<&'a [u8]> {
-    o.payload::<PyBytes>().map(|b| &b.value[..]).ok_or_else(|| vm.new_type_error(format!("descriptor requires a 'bytes' object but received a '{}'", o.class().name())))
+    o.payload::<PyBytes>().map(|b| &b.value[..]).ok_or_else(|| {
+        vm.new_type_error(format!(
+            "descriptor requires a 'bytes' object but received a '{}'",
+            o.class().name()
+        ))
+    })
 }
 
 fn new_bytes(vm: &Vm, v: Vec<u8>) -> PyResult {
-    Ok(vm.new_object(PyBytes { value: v }, &vm.ctx.types.bytes_type).into())
+    Ok(vm
+        .new_object(PyBytes { value: v }, &vm.ctx.types.bytes_type)
+        .into())
 }
 
 fn bytes_new(vm: &Vm, args: Args) -> PyResult {
-    let cls = args.args[0].clone().downcast::<PyType>().map_err(|_| vm.new_type_error("bytes.__new__(X): X is not a type object"))?;
-    let a = args.shift().bind(vm, "bytes", &["source", "encoding", "errors"], 0)?;
+    let cls = args.args[0]
+        .clone()
+        .downcast::<PyType>()
+        .map_err(|_| vm.new_type_error("bytes.__new__(X): X is not a type object"))?;
+    let a = args
+        .shift()
+        .bind(vm, "bytes", &["source", "encoding", "errors"], 0)?;
     let v = match (&a[0], &a[1]) {
         (None, _) => Vec::new(),
         (Some(s), Some(_)) => {
-            let s = s.payload::<crate::objects::PyStr>().ok_or_else(|| vm.new_type_error("encoding without a string argument"))?;
+            let s = s
+                .payload::<crate::objects::PyStr>()
+                .ok_or_else(|| vm.new_type_error("encoding without a string argument"))?;
             s.as_str().as_bytes().to_vec()
         }
         (Some(s), None) => {
@@ -59,7 +77,9 @@ fn bytes_new(vm: &Vm, args: Args) -> PyResult {
                 return Err(vm.new_type_error("string argument without an encoding"));
             }
             if let Some(i) = s.payload::<PyInt>() {
-                let n = i.as_small().ok_or_else(|| vm.new_overflow_error("cannot fit 'int' into an index-sized integer"))?;
+                let n = i.as_small().ok_or_else(|| {
+                    vm.new_overflow_error("cannot fit 'int' into an index-sized integer")
+                })?;
                 if n < 0 {
                     return Err(vm.new_value_error("negative count"));
                 }
@@ -144,7 +164,9 @@ fn b_lt(vm: &Vm, args: Args) -> PyResult {
 fn b_add(vm: &Vm, args: Args) -> PyResult {
     let [a, b] = args.exact::<2>(vm, "__add__")?;
     let x = this(vm, a)?;
-    let y = vm.bytes_like(b).map_err(|_| vm.new_type_error(format!("can't concat {} to bytes", b.class().name())))?;
+    let y = vm
+        .bytes_like(b)
+        .map_err(|_| vm.new_type_error(format!("can't concat {} to bytes", b.class().name())))?;
     let mut v = x.to_vec();
     v.extend(y);
     new_bytes(vm, v)
@@ -152,7 +174,9 @@ fn b_add(vm: &Vm, args: Args) -> PyResult {
 
 fn b_mul(vm: &Vm, args: Args) -> PyResult {
     let [a, n] = args.exact::<2>(vm, "__mul__")?;
-    let Some(n) = crate::objects::list::repeat_count(vm, n)? else { return Ok(vm.not_implemented()) };
+    let Some(n) = crate::objects::list::repeat_count(vm, n)? else {
+        return Ok(vm.not_implemented());
+    };
     let x = this(vm, a)?;
     crate::objects::list::check_size(vm, x.len().saturating_mul(n), 1)?;
     new_bytes(vm, x.repeat(n))
@@ -172,60 +196,86 @@ fn b_contains(vm: &Vm, args: Args) -> PyResult {
 fn b_iter(vm: &Vm, args: Args) -> PyResult {
     let [a] = args.exact::<1>(vm, "__iter__")?;
     this(vm, a)?;
-    Ok(crate::objects::iter::new_seq_iter(vm, a.clone(), &vm.ctx.types.bytes_iterator_type))
+    Ok(crate::objects::iter::new_seq_iter(
+        vm,
+        a.clone(),
+        &vm.ctx.types.bytes_iterator_type,
+    ))
 }
 
 fn b_decode(vm: &Vm, args: Args) -> PyResult {
     let a = args.bind(vm, "decode", &["self", "encoding", "errors"], 1)?;
     let b = this(vm, a[0].as_ref().unwrap())?;
-    let enc = match &a[1] { Some(e) => vm.str_of(e)?.to_lowercase().replace(['-', '_'], ""), None => "utf8".into() };
-    let errors = match &a[2] { Some(e) => vm.str_of(e)?, None => "strict".into() };
+    let enc = match &a[1] {
+        Some(e) => vm.str_of(e)?.to_lowercase().replace(['-', '_'], ""),
+        None => "utf8".into(),
+    };
+    let errors = match &a[2] {
+        Some(e) => vm.str_of(e)?,
+        None => "strict".into(),
+    };
     let lossy = |limit: u8| -> String {
         b.iter()
-            .filter_map(|&c| if c < limit || limit == 0 { Some(c as char) } else if errors == "replace" { Some('\u{fffd}') } else { None })
+            .filter_map(|&c| {
+                if c < limit || limit == 0 {
+                    Some(c as char)
+                } else if errors == "replace" {
+                    Some('\u{fffd}')
+                } else {
+                    None
+                }
+            })
             .collect()
     };
     match enc.as_str() {
-        "utf8" => match std::str::from_utf8(b) {
-            Ok(s) => Ok(vm.new_str(s)),
-            Err(_) if errors == "replace" => Ok(vm.new_string(String::from_utf8_lossy(b).into_owned())),
-            Err(_) if errors == "ignore" => {
-                let mut out = String::new();
-                let mut rest: &[u8] = b;
-                while !rest.is_empty() {
-                    match std::str::from_utf8(rest) {
-                        Ok(s) => {
-                            out.push_str(s);
-                            break;
-                        }
-                        Err(e) => {
-                            let ok = e.valid_up_to();
-                            out.push_str(std::str::from_utf8(&rest[..ok]).unwrap_or(""));
-                            rest = &rest[ok + e.error_len().unwrap_or(rest.len() - ok)..];
+        "utf8" => {
+            match std::str::from_utf8(b) {
+                Ok(s) => Ok(vm.new_str(s)),
+                Err(_) if errors == "replace" => {
+                    Ok(vm.new_string(String::from_utf8_lossy(b).into_owned()))
+                }
+                Err(_) if errors == "ignore" => {
+                    let mut out = String::new();
+                    let mut rest: &[u8] = b;
+                    while !rest.is_empty() {
+                        match std::str::from_utf8(rest) {
+                            Ok(s) => {
+                                out.push_str(s);
+                                break;
+                            }
+                            Err(e) => {
+                                let ok = e.valid_up_to();
+                                out.push_str(std::str::from_utf8(&rest[..ok]).unwrap_or(""));
+                                rest = &rest[ok + e.error_len().unwrap_or(rest.len() - ok)..];
+                            }
                         }
                     }
+                    Ok(vm.new_string(out))
                 }
-                Ok(vm.new_string(out))
-            }
-            Err(e) => {
-                let pos = e.valid_up_to();
-                let byte = b[pos];
-                let reason = if e.error_len().is_none() {
-                    "unexpected end of data"
-                } else if (0x80..0xc0).contains(&byte) || byte >= 0xf8 {
-                    "invalid start byte"
-                } else {
-                    "invalid continuation byte"
-                };
-                Err(vm.new_exception_msg(
+                Err(e) => {
+                    let pos = e.valid_up_to();
+                    let byte = b[pos];
+                    let reason = if e.error_len().is_none() {
+                        "unexpected end of data"
+                    } else if (0x80..0xc0).contains(&byte) || byte >= 0xf8 {
+                        "invalid start byte"
+                    } else {
+                        "invalid continuation byte"
+                    };
+                    Err(vm.new_exception_msg(
                     &vm.ctx.exc.unicode_decode_error,
                     format!("'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: {reason}"),
                 ))
+                }
             }
-        },
+        }
         "latin1" | "iso88591" | "latin" => Ok(vm.new_string(lossy(0))),
         "ascii" => {
-            if let Some(pos) = b.iter().position(|&c| c >= 128).filter(|_| errors == "strict") {
+            if let Some(pos) = b
+                .iter()
+                .position(|&c| c >= 128)
+                .filter(|_| errors == "strict")
+            {
                 return Err(vm.new_exception_msg(
                     &vm.ctx.exc.unicode_decode_error,
                     format!("'ascii' codec can't decode byte 0x{:02x} in position {pos}: ordinal not in range(128)", b[pos]),
@@ -233,7 +283,10 @@ fn b_decode(vm: &Vm, args: Args) -> PyResult {
             }
             Ok(vm.new_string(lossy(128)))
         }
-        other => Err(vm.new_exception_msg(&vm.ctx.exc.lookup_error, format!("unknown encoding: {other}"))),
+        other => Err(vm.new_exception_msg(
+            &vm.ctx.exc.lookup_error,
+            format!("unknown encoding: {other}"),
+        )),
     }
 }
 
@@ -277,7 +330,11 @@ fn b_find(vm: &Vm, args: Args) -> PyResult {
     let [a, p] = args.exact::<2>(vm, "find")?;
     let b = this(vm, a)?;
     let sub = vm.bytes_like(p)?;
-    let r = if sub.is_empty() { Some(0) } else { b.windows(sub.len()).position(|w| w == &sub[..]) };
+    let r = if sub.is_empty() {
+        Some(0)
+    } else {
+        b.windows(sub.len()).position(|w| w == &sub[..])
+    };
     Ok(vm.new_int(r.map(|i| i as i64).unwrap_or(-1)))
 }
 
@@ -305,16 +362,30 @@ fn b_split(vm: &Vm, args: Args) -> PyResult {
             out.push(b[start..].to_vec());
             out
         }
-        _ => b.split(|c| c.is_ascii_whitespace()).filter(|s| !s.is_empty()).map(|s| s.to_vec()).collect(),
+        _ => b
+            .split(|c| c.is_ascii_whitespace())
+            .filter(|s| !s.is_empty())
+            .map(|s| s.to_vec())
+            .collect(),
     };
-    let items = parts.into_iter().map(|v| new_bytes(vm, v)).collect::<PyResult<Vec<_>>>()?;
+    let items = parts
+        .into_iter()
+        .map(|v| new_bytes(vm, v))
+        .collect::<PyResult<Vec<_>>>()?;
     Ok(vm.new_list(items))
 }
 
 fn b_strip(vm: &Vm, args: Args) -> PyResult {
     let b = this(vm, &args.args[0])?;
-    let s = b.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(b.len());
-    let e = b.iter().rposition(|c| !c.is_ascii_whitespace()).map(|i| i + 1).unwrap_or(s);
+    let s = b
+        .iter()
+        .position(|c| !c.is_ascii_whitespace())
+        .unwrap_or(b.len());
+    let e = b
+        .iter()
+        .rposition(|c| !c.is_ascii_whitespace())
+        .map(|i| i + 1)
+        .unwrap_or(s);
     new_bytes(vm, b[s..e.max(s)].to_vec())
 }
 
@@ -370,7 +441,10 @@ fn b_fromhex(vm: &Vm, args: Args) -> PyResult {
     let mut out = Vec::new();
     for pair in clean.chunks(2) {
         let t: String = pair.iter().collect();
-        out.push(u8::from_str_radix(&t, 16).map_err(|_| vm.new_value_error("non-hexadecimal number found in fromhex() arg"))?);
+        out.push(
+            u8::from_str_radix(&t, 16)
+                .map_err(|_| vm.new_value_error("non-hexadecimal number found in fromhex() arg"))?,
+        );
     }
     new_bytes(vm, out)
 }
@@ -382,32 +456,35 @@ fn b_sizeof(vm: &Vm, args: Args) -> PyResult {
 pub(crate) fn init(vm: &Vm) {
     let t = &vm.ctx.types.bytes_type;
     vm.add_new(t, bytes_new);
-    vm.add_methods(t, &[
-        ("__repr__", b_repr),
-        ("__len__", b_len),
-        ("__hash__", b_hash),
-        ("__getitem__", b_getitem),
-        ("__eq__", b_eq),
-        ("__ne__", b_ne),
-        ("__lt__", b_lt),
-        ("__add__", b_add),
-        ("__mul__", b_mul),
-        ("__rmul__", b_mul),
-        ("__contains__", b_contains),
-        ("__iter__", b_iter),
-        ("__sizeof__", b_sizeof),
-        ("decode", b_decode),
-        ("hex", b_hex),
-        ("upper", b_upper),
-        ("lower", b_lower),
-        ("join", b_join),
-        ("startswith", b_startswith),
-        ("endswith", b_endswith),
-        ("find", b_find),
-        ("split", b_split),
-        ("strip", b_strip),
-        ("count", b_count),
-        ("replace", b_replace),
-    ]);
+    vm.add_methods(
+        t,
+        &[
+            ("__repr__", b_repr),
+            ("__len__", b_len),
+            ("__hash__", b_hash),
+            ("__getitem__", b_getitem),
+            ("__eq__", b_eq),
+            ("__ne__", b_ne),
+            ("__lt__", b_lt),
+            ("__add__", b_add),
+            ("__mul__", b_mul),
+            ("__rmul__", b_mul),
+            ("__contains__", b_contains),
+            ("__iter__", b_iter),
+            ("__sizeof__", b_sizeof),
+            ("decode", b_decode),
+            ("hex", b_hex),
+            ("upper", b_upper),
+            ("lower", b_lower),
+            ("join", b_join),
+            ("startswith", b_startswith),
+            ("endswith", b_endswith),
+            ("find", b_find),
+            ("split", b_split),
+            ("strip", b_strip),
+            ("count", b_count),
+            ("replace", b_replace),
+        ],
+    );
     vm.add_classmethod(t, "fromhex", b_fromhex);
 }

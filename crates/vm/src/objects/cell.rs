@@ -30,20 +30,31 @@ impl PyCell {
 }
 
 fn cell_repr(vm: &Vm, args: Args) -> PyResult {
-    let c = args.args[0].payload::<PyCell>().ok_or_else(|| vm.new_type_error("cell expected"))?;
+    let c = args.args[0]
+        .payload::<PyCell>()
+        .ok_or_else(|| vm.new_type_error("cell expected"))?;
     Ok(vm.new_string(match c.get() {
         None => format!("<cell at {:#x}: empty>", args.args[0].addr()),
-        Some(v) => format!("<cell at {:#x}: {} object at {:#x}>", args.args[0].addr(), crate::objects::typeobj::ObjectClass::class(&*v).name(), v.addr()),
+        Some(v) => format!(
+            "<cell at {:#x}: {} object at {:#x}>",
+            args.args[0].addr(),
+            crate::objects::typeobj::ObjectClass::class(&*v).name(),
+            v.addr()
+        ),
     }))
 }
 
 fn get_contents(vm: &Vm, o: &crate::heap::PyObject) -> PyResult {
-    let c = o.payload::<PyCell>().ok_or_else(|| vm.new_type_error("cell expected"))?;
+    let c = o
+        .payload::<PyCell>()
+        .ok_or_else(|| vm.new_type_error("cell expected"))?;
     c.get().ok_or_else(|| vm.new_value_error("Cell is empty"))
 }
 
 fn set_contents(vm: &Vm, o: &crate::heap::PyObject, v: Option<PyObjectRef>) -> PyResult<()> {
-    let c = o.payload::<PyCell>().ok_or_else(|| vm.new_type_error("cell expected"))?;
+    let c = o
+        .payload::<PyCell>()
+        .ok_or_else(|| vm.new_type_error("cell expected"))?;
     c.set(v);
     Ok(())
 }

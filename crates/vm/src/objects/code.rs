@@ -46,9 +46,16 @@ pub fn constant_to_object(vm: &Vm, c: &Constant) -> PyObjectRef {
                 vm.new_str(s)
             }
         }
-        Constant::Bytes(b) => vm.new_object(crate::objects::PyBytes { value: b.clone() }, &vm.ctx.types.bytes_type).into(),
+        Constant::Bytes(b) => vm
+            .new_object(
+                crate::objects::PyBytes { value: b.clone() },
+                &vm.ctx.types.bytes_type,
+            )
+            .into(),
         Constant::Ellipsis => vm.ctx.ellipsis.clone(),
-        Constant::Tuple(items) => vm.new_tuple(items.iter().map(|c| constant_to_object(vm, c)).collect()),
+        Constant::Tuple(items) => {
+            vm.new_tuple(items.iter().map(|c| constant_to_object(vm, c)).collect())
+        }
         Constant::FrozenSet(items) => {
             let items = items.iter().map(|c| constant_to_object(vm, c)).collect();
             crate::objects::set::new_set(vm, items, true).unwrap_or_else(|_| vm.none())
@@ -59,7 +66,11 @@ pub fn constant_to_object(vm: &Vm, c: &Constant) -> PyObjectRef {
 
 /// Loads a compiled code object into the VM.
 pub fn new_code(vm: &Vm, code: Rc<CodeObject>) -> PyRef<PyCode> {
-    let consts = code.constants.iter().map(|c| constant_to_object(vm, c)).collect();
+    let consts = code
+        .constants
+        .iter()
+        .map(|c| constant_to_object(vm, c))
+        .collect();
     let names = code.names.iter().map(|n| vm.intern(n)).collect();
     let varnames = code.varnames.iter().map(|n| vm.intern(n)).collect();
     let nargs = code.total_args();
@@ -67,13 +78,30 @@ pub fn new_code(vm: &Vm, code: Rc<CodeObject>) -> PyRef<PyCode> {
         .cellvars
         .iter()
         .enumerate()
-        .filter_map(|(ci, name)| code.varnames[..nargs.min(code.varnames.len())].iter().position(|v| v == name).map(|ai| (ci, ai)))
+        .filter_map(|(ci, name)| {
+            code.varnames[..nargs.min(code.varnames.len())]
+                .iter()
+                .position(|v| v == name)
+                .map(|ai| (ci, ai))
+        })
         .collect();
-    vm.new_object(PyCode { code, consts, names, varnames, cell2arg, spare_buffers: Default::default() }, &vm.ctx.types.code_type)
+    vm.new_object(
+        PyCode {
+            code,
+            consts,
+            names,
+            varnames,
+            cell2arg,
+            spare_buffers: Default::default(),
+        },
+        &vm.ctx.types.code_type,
+    )
 }
 
 fn code_repr(vm: &Vm, args: Args) -> PyResult {
-    let c = args.args[0].payload::<PyCode>().ok_or_else(|| vm.new_type_error("code expected"))?;
+    let c = args.args[0]
+        .payload::<PyCode>()
+        .ok_or_else(|| vm.new_type_error("code expected"))?;
     Ok(vm.new_string(format!(
         "<code object {} at {:#x}, file \"{}\", line {}>",
         c.code.name,
@@ -84,54 +112,100 @@ fn code_repr(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn get_name(vm: &Vm, o: &crate::heap::PyObject) -> PyResult {
-    Ok(vm.new_str(&o.payload::<PyCode>().map(|c| c.code.name.clone()).unwrap_or_default()))
+    Ok(vm.new_str(
+        &o.payload::<PyCode>()
+            .map(|c| c.code.name.clone())
+            .unwrap_or_default(),
+    ))
 }
 fn get_qualname(vm: &Vm, o: &crate::heap::PyObject) -> PyResult {
-    Ok(vm.new_str(&o.payload::<PyCode>().map(|c| c.code.qualname.clone()).unwrap_or_default()))
+    Ok(vm.new_str(
+        &o.payload::<PyCode>()
+            .map(|c| c.code.qualname.clone())
+            .unwrap_or_default(),
+    ))
 }
 fn get_filename(vm: &Vm, o: &crate::heap::PyObject) -> PyResult {
-    Ok(vm.new_str(&o.payload::<PyCode>().map(|c| c.code.filename.clone()).unwrap_or_default()))
+    Ok(vm.new_str(
+        &o.payload::<PyCode>()
+            .map(|c| c.code.filename.clone())
+            .unwrap_or_default(),
+    ))
 }
 fn get_firstlineno(vm: &Vm, o: &crate::heap::PyObject) -> PyResult {
-    Ok(vm.new_int(o.payload::<PyCode>().map(|c| c.code.first_line as i64).unwrap_or(0)))
+    Ok(vm.new_int(
+        o.payload::<PyCode>()
+            .map(|c| c.code.first_line as i64)
+            .unwrap_or(0),
+    ))
 }
 fn get_argcount(vm: &Vm, o: &crate::heap::PyObject) -> PyResult {
-    Ok(vm.new_int(o.payload::<PyCode>().map(|c| c.code.argcount as i64).unwrap_or(0)))
+    Ok(vm.new_int(
+        o.payload::<PyCode>()
+            .map(|c| c.code.argcount as i64)
+            .unwrap_or(0),
+    ))
 }
 fn get_varnames(vm: &Vm, o: &crate::heap::PyObject) -> PyResult {
-    let c = o.payload::<PyCode>().ok_or_else(|| vm.new_type_error("code expected"))?;
+    let c = o
+        .payload::<PyCode>()
+        .ok_or_else(|| vm.new_type_error("code expected"))?;
     Ok(vm.new_tuple(c.varnames.iter().map(|v| v.clone().into()).collect()))
 }
 fn get_consts(vm: &Vm, o: &crate::heap::PyObject) -> PyResult {
-    let c = o.payload::<PyCode>().ok_or_else(|| vm.new_type_error("code expected"))?;
+    let c = o
+        .payload::<PyCode>()
+        .ok_or_else(|| vm.new_type_error("code expected"))?;
     Ok(vm.new_tuple(c.consts.clone()))
 }
 fn get_flags(vm: &Vm, o: &crate::heap::PyObject) -> PyResult {
-    Ok(vm.new_int(o.payload::<PyCode>().map(|c| c.code.flags.0 as i64).unwrap_or(0)))
+    Ok(vm.new_int(
+        o.payload::<PyCode>()
+            .map(|c| c.code.flags.0 as i64)
+            .unwrap_or(0),
+    ))
 }
 
 fn get_kwonlyargcount(vm: &Vm, o: &crate::heap::PyObject) -> PyResult {
-    Ok(vm.new_int(o.payload::<PyCode>().map(|c| c.code.kwonlyargcount as i64).unwrap_or(0)))
+    Ok(vm.new_int(
+        o.payload::<PyCode>()
+            .map(|c| c.code.kwonlyargcount as i64)
+            .unwrap_or(0),
+    ))
 }
 fn get_posonlyargcount(vm: &Vm, o: &crate::heap::PyObject) -> PyResult {
-    Ok(vm.new_int(o.payload::<PyCode>().map(|c| c.code.posonlyargcount as i64).unwrap_or(0)))
+    Ok(vm.new_int(
+        o.payload::<PyCode>()
+            .map(|c| c.code.posonlyargcount as i64)
+            .unwrap_or(0),
+    ))
 }
 fn get_nlocals(vm: &Vm, o: &crate::heap::PyObject) -> PyResult {
-    Ok(vm.new_int(o.payload::<PyCode>().map(|c| c.code.varnames.len() as i64).unwrap_or(0)))
+    Ok(vm.new_int(
+        o.payload::<PyCode>()
+            .map(|c| c.code.varnames.len() as i64)
+            .unwrap_or(0),
+    ))
 }
 fn str_tuple(vm: &Vm, items: &[String]) -> PyObjectRef {
     vm.new_tuple(items.iter().map(|s| vm.intern(s).into()).collect())
 }
 fn get_cellvars(vm: &Vm, o: &crate::heap::PyObject) -> PyResult {
-    let c = o.payload::<PyCode>().ok_or_else(|| vm.new_type_error("code expected"))?;
+    let c = o
+        .payload::<PyCode>()
+        .ok_or_else(|| vm.new_type_error("code expected"))?;
     Ok(str_tuple(vm, &c.code.cellvars))
 }
 fn get_freevars(vm: &Vm, o: &crate::heap::PyObject) -> PyResult {
-    let c = o.payload::<PyCode>().ok_or_else(|| vm.new_type_error("code expected"))?;
+    let c = o
+        .payload::<PyCode>()
+        .ok_or_else(|| vm.new_type_error("code expected"))?;
     Ok(str_tuple(vm, &c.code.freevars))
 }
 fn get_names(vm: &Vm, o: &crate::heap::PyObject) -> PyResult {
-    let c = o.payload::<PyCode>().ok_or_else(|| vm.new_type_error("code expected"))?;
+    let c = o
+        .payload::<PyCode>()
+        .ok_or_else(|| vm.new_type_error("code expected"))?;
     Ok(str_tuple(vm, &c.code.names))
 }
 

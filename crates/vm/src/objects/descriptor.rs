@@ -75,7 +75,10 @@ pub struct PyStaticMethod {
 }
 impl PyStaticMethod {
     pub fn new(c: PyObjectRef) -> PyStaticMethod {
-        PyStaticMethod { callable: RefCell::new(c), dict: DictSlot::new(None) }
+        PyStaticMethod {
+            callable: RefCell::new(c),
+            dict: DictSlot::new(None),
+        }
     }
 }
 impl PyPayload for PyStaticMethod {
@@ -88,7 +91,10 @@ pub struct PyClassMethod {
 }
 impl PyClassMethod {
     pub fn new(c: PyObjectRef) -> PyClassMethod {
-        PyClassMethod { callable: RefCell::new(c), dict: DictSlot::new(None) }
+        PyClassMethod {
+            callable: RefCell::new(c),
+            dict: DictSlot::new(None),
+        }
     }
 }
 impl PyPayload for PyClassMethod {
@@ -105,35 +111,57 @@ impl PyPayload for PyBoundMethod {
 }
 
 fn bf_repr(vm: &Vm, args: Args) -> PyResult {
-    let f = args.args[0].payload::<PyBuiltinFunction>().ok_or_else(|| vm.new_type_error("builtin expected"))?;
+    let f = args.args[0]
+        .payload::<PyBuiltinFunction>()
+        .ok_or_else(|| vm.new_type_error("builtin expected"))?;
     Ok(vm.new_string(match &f.bound_self {
-        Some(s) if !s.class().as_object().is(vm.ctx.types.module_type.as_object()) => format!(
-            "<built-in method {} of {} object at {:#x}>",
-            f.name,
-            s.class().name(),
-            s.addr()
-        ),
+        Some(s)
+            if !s
+                .class()
+                .as_object()
+                .is(vm.ctx.types.module_type.as_object()) =>
+        {
+            format!(
+                "<built-in method {} of {} object at {:#x}>",
+                f.name,
+                s.class().name(),
+                s.addr()
+            )
+        }
         _ => format!("<built-in function {}>", f.name),
     }))
 }
 
 fn bf_get_name(vm: &Vm, o: &PyObject) -> PyResult {
-    let name = o.payload::<PyBuiltinFunction>().map(|f| f.name).or_else(|| o.payload::<PyMethodDescr>().map(|f| f.name)).unwrap_or("?");
+    let name = o
+        .payload::<PyBuiltinFunction>()
+        .map(|f| f.name)
+        .or_else(|| o.payload::<PyMethodDescr>().map(|f| f.name))
+        .unwrap_or("?");
     Ok(vm.new_str(name))
 }
 
 fn bf_get_self(vm: &Vm, o: &PyObject) -> PyResult {
-    Ok(o.payload::<PyBuiltinFunction>().and_then(|f| f.bound_self.clone().or_else(|| f.module.clone())).unwrap_or_else(|| vm.none()))
+    Ok(o.payload::<PyBuiltinFunction>()
+        .and_then(|f| f.bound_self.clone().or_else(|| f.module.clone()))
+        .unwrap_or_else(|| vm.none()))
 }
 
 fn md_repr(vm: &Vm, args: Args) -> PyResult {
-    let d = args.args[0].payload::<PyMethodDescr>().ok_or_else(|| vm.new_type_error("method descriptor expected"))?;
-    Ok(vm.new_string(format!("<method '{}' of '{}' objects>", d.name, d.owner_name)))
+    let d = args.args[0]
+        .payload::<PyMethodDescr>()
+        .ok_or_else(|| vm.new_type_error("method descriptor expected"))?;
+    Ok(vm.new_string(format!(
+        "<method '{}' of '{}' objects>",
+        d.name, d.owner_name
+    )))
 }
 
 fn md_get(vm: &Vm, args: Args) -> PyResult {
     let p = args.range(vm, "__get__", 2, 3)?;
-    let d = p[0].payload::<PyMethodDescr>().ok_or_else(|| vm.new_type_error("method descriptor expected"))?;
+    let d = p[0]
+        .payload::<PyMethodDescr>()
+        .ok_or_else(|| vm.new_type_error("method descriptor expected"))?;
     if vm.is_none(&p[1]) {
         return Ok(p[0].clone());
     }
@@ -141,33 +169,60 @@ fn md_get(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn md_call(vm: &Vm, args: Args) -> PyResult {
-    let d = args.args[0].payload::<PyMethodDescr>().ok_or_else(|| vm.new_type_error("method descriptor expected"))?;
+    let d = args.args[0]
+        .payload::<PyMethodDescr>()
+        .ok_or_else(|| vm.new_type_error("method descriptor expected"))?;
     let rest = args.shift();
     if rest.positional().is_empty() {
-        return Err(vm.new_type_error(format!("unbound method {}.{}() needs an argument", d.owner_name, d.name)));
+        return Err(vm.new_type_error(format!(
+            "unbound method {}.{}() needs an argument",
+            d.owner_name, d.name
+        )));
     }
     (d.func)(vm, rest)
 }
 
 fn gs_repr(vm: &Vm, args: Args) -> PyResult {
-    let d = args.args[0].payload::<PyGetSet>().ok_or_else(|| vm.new_type_error("getset expected"))?;
-    Ok(vm.new_string(format!("<attribute '{}' of '{}' objects>", d.name, d.owner_name)))
+    let d = args.args[0]
+        .payload::<PyGetSet>()
+        .ok_or_else(|| vm.new_type_error("getset expected"))?;
+    Ok(vm.new_string(format!(
+        "<attribute '{}' of '{}' objects>",
+        d.name, d.owner_name
+    )))
 }
 
 fn member_repr(vm: &Vm, args: Args) -> PyResult {
-    let d = args.args[0].payload::<PyMemberDescr>().ok_or_else(|| vm.new_type_error("member expected"))?;
-    Ok(vm.new_string(format!("<member '{}' of '{}' objects>", d.name, d.owner_name)))
+    let d = args.args[0]
+        .payload::<PyMemberDescr>()
+        .ok_or_else(|| vm.new_type_error("member expected"))?;
+    Ok(vm.new_string(format!(
+        "<member '{}' of '{}' objects>",
+        d.name, d.owner_name
+    )))
 }
 
 fn property_new(vm: &Vm, args: Args) -> PyResult {
-    let cls = args.args[0].clone().downcast::<PyType>().map_err(|_| vm.new_type_error("property.__new__(X): X is not a type"))?;
-    let p = PyProperty { fget: RefCell::new(None), fset: RefCell::new(None), fdel: RefCell::new(None), doc: RefCell::new(None) };
+    let cls = args.args[0]
+        .clone()
+        .downcast::<PyType>()
+        .map_err(|_| vm.new_type_error("property.__new__(X): X is not a type"))?;
+    let p = PyProperty {
+        fget: RefCell::new(None),
+        fset: RefCell::new(None),
+        fdel: RefCell::new(None),
+        doc: RefCell::new(None),
+    };
     Ok(vm.new_instance(p, &cls).into())
 }
 
 fn property_init(vm: &Vm, args: Args) -> PyResult {
     let a = args.bind(vm, "property", &["self", "fget", "fset", "fdel", "doc"], 1)?;
-    let p = a[0].as_ref().unwrap().payload::<PyProperty>().ok_or_else(|| vm.new_type_error("property expected"))?;
+    let p = a[0]
+        .as_ref()
+        .unwrap()
+        .payload::<PyProperty>()
+        .ok_or_else(|| vm.new_type_error("property expected"))?;
     let norm = |o: &Option<PyObjectRef>| o.clone().filter(|x| !vm.is_none(x));
     *p.fget.borrow_mut() = norm(&a[1]);
     *p.fset.borrow_mut() = norm(&a[2]);
@@ -175,7 +230,9 @@ fn property_init(vm: &Vm, args: Args) -> PyResult {
     let doc = match norm(&a[4]) {
         Some(d) => Some(d),
         None => match norm(&a[1]) {
-            Some(f) => vm.get_attribute_opt(&f, "__doc__")?.filter(|d| !vm.is_none(d)),
+            Some(f) => vm
+                .get_attribute_opt(&f, "__doc__")?
+                .filter(|d| !vm.is_none(d)),
             None => None,
         },
     };
@@ -185,8 +242,14 @@ fn property_init(vm: &Vm, args: Args) -> PyResult {
 
 fn property_copy(vm: &Vm, args: Args, which: usize) -> PyResult {
     let [o, f] = args.exact::<2>(vm, "setter")?;
-    let p = o.payload::<PyProperty>().ok_or_else(|| vm.new_type_error("property expected"))?;
-    let mut parts = [p.fget.borrow().clone(), p.fset.borrow().clone(), p.fdel.borrow().clone()];
+    let p = o
+        .payload::<PyProperty>()
+        .ok_or_else(|| vm.new_type_error("property expected"))?;
+    let mut parts = [
+        p.fget.borrow().clone(),
+        p.fset.borrow().clone(),
+        p.fdel.borrow().clone(),
+    ];
     parts[which] = Some(f.clone());
     let np = PyProperty {
         fget: RefCell::new(parts[0].clone()),
@@ -209,75 +272,138 @@ fn property_deleter(vm: &Vm, a: Args) -> PyResult {
 
 fn property_get(vm: &Vm, args: Args) -> PyResult {
     let p = args.range(vm, "__get__", 2, 3)?;
-    vm.descr_get(&p[0], if vm.is_none(&p[1]) { None } else { Some(&p[1]) }, p.get(2).map(|x| &**x))
+    vm.descr_get(
+        &p[0],
+        if vm.is_none(&p[1]) { None } else { Some(&p[1]) },
+        p.get(2).map(|x| &**x),
+    )
 }
 
 fn property_fget(vm: &Vm, o: &PyObject) -> PyResult {
-    Ok(o.payload::<PyProperty>().and_then(|p| p.fget.borrow().clone()).unwrap_or_else(|| vm.none()))
+    Ok(o.payload::<PyProperty>()
+        .and_then(|p| p.fget.borrow().clone())
+        .unwrap_or_else(|| vm.none()))
 }
 fn property_fset(vm: &Vm, o: &PyObject) -> PyResult {
-    Ok(o.payload::<PyProperty>().and_then(|p| p.fset.borrow().clone()).unwrap_or_else(|| vm.none()))
+    Ok(o.payload::<PyProperty>()
+        .and_then(|p| p.fset.borrow().clone())
+        .unwrap_or_else(|| vm.none()))
 }
 fn property_fdel(vm: &Vm, o: &PyObject) -> PyResult {
-    Ok(o.payload::<PyProperty>().and_then(|p| p.fdel.borrow().clone()).unwrap_or_else(|| vm.none()))
+    Ok(o.payload::<PyProperty>()
+        .and_then(|p| p.fdel.borrow().clone())
+        .unwrap_or_else(|| vm.none()))
 }
 fn property_doc(vm: &Vm, o: &PyObject) -> PyResult {
-    Ok(o.payload::<PyProperty>().and_then(|p| p.doc.borrow().clone()).unwrap_or_else(|| vm.none()))
+    Ok(o.payload::<PyProperty>()
+        .and_then(|p| p.doc.borrow().clone())
+        .unwrap_or_else(|| vm.none()))
 }
 
 fn sm_new(vm: &Vm, args: Args) -> PyResult {
-    let cls = args.args[0].clone().downcast::<PyType>().map_err(|_| vm.new_type_error("staticmethod.__new__(X)"))?;
+    let cls = args.args[0]
+        .clone()
+        .downcast::<PyType>()
+        .map_err(|_| vm.new_type_error("staticmethod.__new__(X)"))?;
     let p = args.shift().range(vm, "staticmethod", 1, 1)?;
-    Ok(vm.new_instance(PyStaticMethod::new(p[0].clone()), &cls).into())
+    Ok(vm
+        .new_instance(PyStaticMethod::new(p[0].clone()), &cls)
+        .into())
 }
 fn cm_new(vm: &Vm, args: Args) -> PyResult {
-    let cls = args.args[0].clone().downcast::<PyType>().map_err(|_| vm.new_type_error("classmethod.__new__(X)"))?;
+    let cls = args.args[0]
+        .clone()
+        .downcast::<PyType>()
+        .map_err(|_| vm.new_type_error("classmethod.__new__(X)"))?;
     let p = args.shift().range(vm, "classmethod", 1, 1)?;
-    Ok(vm.new_instance(PyClassMethod::new(p[0].clone()), &cls).into())
+    Ok(vm
+        .new_instance(PyClassMethod::new(p[0].clone()), &cls)
+        .into())
 }
 fn sm_func(vm: &Vm, o: &PyObject) -> PyResult {
-    Ok(o.payload::<PyStaticMethod>().map(|s| s.callable.borrow().clone()).or_else(|| o.payload::<PyClassMethod>().map(|s| s.callable.borrow().clone())).unwrap_or_else(|| vm.none()))
+    Ok(o.payload::<PyStaticMethod>()
+        .map(|s| s.callable.borrow().clone())
+        .or_else(|| {
+            o.payload::<PyClassMethod>()
+                .map(|s| s.callable.borrow().clone())
+        })
+        .unwrap_or_else(|| vm.none()))
 }
 fn sm_get(vm: &Vm, args: Args) -> PyResult {
     let p = args.range(vm, "__get__", 2, 3)?;
-    vm.descr_get(&p[0], if vm.is_none(&p[1]) { None } else { Some(&p[1]) }, p.get(2).map(|x| &**x))
+    vm.descr_get(
+        &p[0],
+        if vm.is_none(&p[1]) { None } else { Some(&p[1]) },
+        p.get(2).map(|x| &**x),
+    )
 }
 fn sm_call(vm: &Vm, args: Args) -> PyResult {
-    let s = args.args[0].payload::<PyStaticMethod>().ok_or_else(|| vm.new_type_error("staticmethod expected"))?;
+    let s = args.args[0]
+        .payload::<PyStaticMethod>()
+        .ok_or_else(|| vm.new_type_error("staticmethod expected"))?;
     let c = s.callable.borrow().clone();
     vm.call_args(&c, args.shift())
 }
 
 fn bm_repr(vm: &Vm, args: Args) -> PyResult {
-    let m = args.args[0].payload::<PyBoundMethod>().ok_or_else(|| vm.new_type_error("method expected"))?;
-    let qn = vm.get_attribute_opt(&m.func, "__qualname__")?.map(|q| vm.str_of(&q)).transpose()?.unwrap_or_else(|| "?".into());
-    Ok(vm.new_string(format!("<bound method {} of {}>", qn, vm.repr(&m.obj)?.as_str())))
+    let m = args.args[0]
+        .payload::<PyBoundMethod>()
+        .ok_or_else(|| vm.new_type_error("method expected"))?;
+    let qn = vm
+        .get_attribute_opt(&m.func, "__qualname__")?
+        .map(|q| vm.str_of(&q))
+        .transpose()?
+        .unwrap_or_else(|| "?".into());
+    Ok(vm.new_string(format!(
+        "<bound method {} of {}>",
+        qn,
+        vm.repr(&m.obj)?.as_str()
+    )))
 }
 fn bm_func(vm: &Vm, o: &PyObject) -> PyResult {
-    o.payload::<PyBoundMethod>().map(|m| m.func.clone()).ok_or_else(|| vm.new_type_error("method expected"))
+    o.payload::<PyBoundMethod>()
+        .map(|m| m.func.clone())
+        .ok_or_else(|| vm.new_type_error("method expected"))
 }
 fn bm_self(vm: &Vm, o: &PyObject) -> PyResult {
-    o.payload::<PyBoundMethod>().map(|m| m.obj.clone()).ok_or_else(|| vm.new_type_error("method expected"))
+    o.payload::<PyBoundMethod>()
+        .map(|m| m.obj.clone())
+        .ok_or_else(|| vm.new_type_error("method expected"))
 }
 fn bm_eq(vm: &Vm, args: Args) -> PyResult {
     let [a, b] = args.exact::<2>(vm, "__eq__")?;
-    let (Some(x), Some(y)) = (a.payload::<PyBoundMethod>(), b.payload::<PyBoundMethod>()) else { return Ok(vm.not_implemented()) };
+    let (Some(x), Some(y)) = (a.payload::<PyBoundMethod>(), b.payload::<PyBoundMethod>()) else {
+        return Ok(vm.not_implemented());
+    };
     Ok(vm.new_bool(x.func.is(&y.func) && x.obj.is(&y.obj)))
 }
 fn bm_hash(vm: &Vm, args: Args) -> PyResult {
-    let m = args.args[0].payload::<PyBoundMethod>().ok_or_else(|| vm.new_type_error("method expected"))?;
-    Ok(vm.new_int(crate::objects::int::hash_pointer(m.func.addr()) ^ crate::objects::int::hash_pointer(m.obj.addr())))
+    let m = args.args[0]
+        .payload::<PyBoundMethod>()
+        .ok_or_else(|| vm.new_type_error("method expected"))?;
+    Ok(vm.new_int(
+        crate::objects::int::hash_pointer(m.func.addr())
+            ^ crate::objects::int::hash_pointer(m.obj.addr()),
+    ))
 }
 fn bm_getattr_doc(vm: &Vm, o: &PyObject) -> PyResult {
-    let m = o.payload::<PyBoundMethod>().ok_or_else(|| vm.new_type_error("method expected"))?;
-    Ok(vm.get_attribute_opt(&m.func, "__doc__")?.unwrap_or_else(|| vm.none()))
+    let m = o
+        .payload::<PyBoundMethod>()
+        .ok_or_else(|| vm.new_type_error("method expected"))?;
+    Ok(vm
+        .get_attribute_opt(&m.func, "__doc__")?
+        .unwrap_or_else(|| vm.none()))
 }
 fn bm_name(vm: &Vm, o: &PyObject) -> PyResult {
-    let m = o.payload::<PyBoundMethod>().ok_or_else(|| vm.new_type_error("method expected"))?;
+    let m = o
+        .payload::<PyBoundMethod>()
+        .ok_or_else(|| vm.new_type_error("method expected"))?;
     vm.get_attribute(&m.func, &vm.intern("__name__"))
 }
 fn bm_qualname(vm: &Vm, o: &PyObject) -> PyResult {
-    let m = o.payload::<PyBoundMethod>().ok_or_else(|| vm.new_type_error("method expected"))?;
+    let m = o
+        .payload::<PyBoundMethod>()
+        .ok_or_else(|| vm.new_type_error("method expected"))?;
     vm.get_attribute(&m.func, &vm.intern("__qualname__"))
 }
 
@@ -288,30 +414,50 @@ pub(crate) fn init(vm: &Vm) {
     vm.add_getset(&t.builtin_function_type, "__qualname__", bf_get_name, None);
     vm.add_getset(&t.builtin_function_type, "__self__", bf_get_self, None);
     for d in [&t.method_descriptor_type, &t.wrapper_descriptor_type] {
-        vm.add_methods(d, &[("__repr__", md_repr), ("__get__", md_get), ("__call__", md_call)]);
+        vm.add_methods(
+            d,
+            &[
+                ("__repr__", md_repr),
+                ("__get__", md_get),
+                ("__call__", md_call),
+            ],
+        );
         vm.add_getset(d, "__name__", bf_get_name, None);
     }
     vm.add_methods(&t.getset_type, &[("__repr__", gs_repr)]);
     vm.add_methods(&t.member_descriptor_type, &[("__repr__", member_repr)]);
     vm.add_new(&t.property_type, property_new);
-    vm.add_methods(&t.property_type, &[
-        ("__init__", property_init),
-        ("getter", property_getter),
-        ("setter", property_setter),
-        ("deleter", property_deleter),
-        ("__get__", property_get),
-    ]);
+    vm.add_methods(
+        &t.property_type,
+        &[
+            ("__init__", property_init),
+            ("getter", property_getter),
+            ("setter", property_setter),
+            ("deleter", property_deleter),
+            ("__get__", property_get),
+        ],
+    );
     vm.add_getset(&t.property_type, "fget", property_fget, None);
     vm.add_getset(&t.property_type, "fset", property_fset, None);
     vm.add_getset(&t.property_type, "fdel", property_fdel, None);
     vm.add_getset(&t.property_type, "__doc__", property_doc, None);
     vm.add_new(&t.staticmethod_type, sm_new);
-    vm.add_methods(&t.staticmethod_type, &[("__get__", sm_get), ("__call__", sm_call)]);
+    vm.add_methods(
+        &t.staticmethod_type,
+        &[("__get__", sm_get), ("__call__", sm_call)],
+    );
     vm.add_getset(&t.staticmethod_type, "__func__", sm_func, None);
     vm.add_new(&t.classmethod_type, cm_new);
     vm.add_methods(&t.classmethod_type, &[("__get__", sm_get)]);
     vm.add_getset(&t.classmethod_type, "__func__", sm_func, None);
-    vm.add_methods(&t.bound_method_type, &[("__repr__", bm_repr), ("__eq__", bm_eq), ("__hash__", bm_hash)]);
+    vm.add_methods(
+        &t.bound_method_type,
+        &[
+            ("__repr__", bm_repr),
+            ("__eq__", bm_eq),
+            ("__hash__", bm_hash),
+        ],
+    );
     vm.add_getset(&t.bound_method_type, "__func__", bm_func, None);
     vm.add_getset(&t.bound_method_type, "__self__", bm_self, None);
     vm.add_getset(&t.bound_method_type, "__doc__", bm_getattr_doc, None);

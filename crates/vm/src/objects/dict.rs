@@ -102,7 +102,10 @@ impl DictInner {
         while size < minsize {
             size <<= 1;
         }
-        let entries: Vec<Option<Entry>> = std::mem::take(&mut self.entries).into_iter().filter(|e| e.is_some()).collect();
+        let entries: Vec<Option<Entry>> = std::mem::take(&mut self.entries)
+            .into_iter()
+            .filter(|e| e.is_some())
+            .collect();
         self.entries = entries;
         self.indices = vec![EMPTY; size];
         let mask = size - 1;
@@ -209,7 +212,14 @@ impl PyDict {
         }
     }
 
-    fn probe_from(&self, vm: &Vm, key: &PyObject, hash: i64, j0: usize, perturb0: u64) -> PyResult<Probe> {
+    fn probe_from(
+        &self,
+        vm: &Vm,
+        key: &PyObject,
+        hash: i64,
+        j0: usize,
+        perturb0: u64,
+    ) -> PyResult<Probe> {
         let d = self.inner.borrow();
         let mask = d.mask();
         let mut perturb = perturb0 >> 5;
@@ -254,9 +264,16 @@ impl PyDict {
         self.get_item_hashed(vm, key, hash)
     }
 
-    pub fn get_item_hashed(&self, vm: &Vm, key: &PyObject, hash: i64) -> PyResult<Option<PyObjectRef>> {
+    pub fn get_item_hashed(
+        &self,
+        vm: &Vm,
+        key: &PyObject,
+        hash: i64,
+    ) -> PyResult<Option<PyObjectRef>> {
         match self.probe(vm, key, hash)? {
-            Probe::Found(i) => Ok(self.inner.borrow().entries[i].as_ref().map(|e| e.value.clone())),
+            Probe::Found(i) => Ok(self.inner.borrow().entries[i]
+                .as_ref()
+                .map(|e| e.value.clone())),
             Probe::Missing => Ok(None),
         }
     }
@@ -305,7 +322,13 @@ impl PyDict {
         self.set_item_hashed(vm, key, hash, value)
     }
 
-    pub fn set_item_hashed(&self, vm: &Vm, key: PyObjectRef, hash: i64, value: PyObjectRef) -> PyResult<()> {
+    pub fn set_item_hashed(
+        &self,
+        vm: &Vm,
+        key: PyObjectRef,
+        hash: i64,
+        value: PyObjectRef,
+    ) -> PyResult<()> {
         crate::heap::collect::maybe_track_dict(self, &key, &value);
         match self.probe(vm, &key, hash)? {
             Probe::Found(i) => {
@@ -352,15 +375,33 @@ impl PyDict {
     }
 
     pub fn keys_vec(&self) -> Vec<PyObjectRef> {
-        self.inner.borrow().entries.iter().flatten().map(|e| e.key.clone()).collect()
+        self.inner
+            .borrow()
+            .entries
+            .iter()
+            .flatten()
+            .map(|e| e.key.clone())
+            .collect()
     }
 
     pub fn values_vec(&self) -> Vec<PyObjectRef> {
-        self.inner.borrow().entries.iter().flatten().map(|e| e.value.clone()).collect()
+        self.inner
+            .borrow()
+            .entries
+            .iter()
+            .flatten()
+            .map(|e| e.value.clone())
+            .collect()
     }
 
     pub fn items_vec(&self) -> Vec<(PyObjectRef, PyObjectRef)> {
-        self.inner.borrow().entries.iter().flatten().map(|e| (e.key.clone(), e.value.clone())).collect()
+        self.inner
+            .borrow()
+            .entries
+            .iter()
+            .flatten()
+            .map(|e| (e.key.clone(), e.value.clone()))
+            .collect()
     }
 
     /// The entry at dense position `i` or later (for iterators): `(next position, entry)`.
@@ -401,7 +442,12 @@ impl PyDict {
 pub use crate::objects::str::PyStrRef;
 
 fn this<'a>(vm: &Vm, o: &'a PyObject) -> PyResult<&'a PyDict> {
-    o.payload::<PyDict>().ok_or_else(|| vm.new_type_error(format!("descriptor requires a 'dict' object but received a '{}'", o.class().name())))
+    o.payload::<PyDict>().ok_or_else(|| {
+        vm.new_type_error(format!(
+            "descriptor requires a 'dict' object but received a '{}'",
+            o.class().name()
+        ))
+    })
 }
 
 /// `dict.update` semantics: a mapping (keys()) or an iterable of pairs.
@@ -421,7 +467,11 @@ pub fn update_from(vm: &Vm, d: &PyDict, src: &PyObject) -> PyResult<()> {
         return Ok(());
     }
     let items = vm.iterate(src).map_err(|e| {
-        if e.as_object().class().as_object().is(vm.ctx.exc.type_error.as_object()) {
+        if e.as_object()
+            .class()
+            .as_object()
+            .is(vm.ctx.exc.type_error.as_object())
+        {
             vm.new_type_error(format!("'{}' object is not iterable", src.class().name()))
         } else {
             e
@@ -429,7 +479,9 @@ pub fn update_from(vm: &Vm, d: &PyDict, src: &PyObject) -> PyResult<()> {
     })?;
     for (i, item) in items.into_iter().enumerate() {
         let pair = vm.iterate(&item).map_err(|_| {
-            vm.new_type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence"))
+            vm.new_type_error(format!(
+                "cannot convert dictionary update sequence element #{i} to a sequence"
+            ))
         })?;
         if pair.len() != 2 {
             return Err(vm.new_value_error(format!(
@@ -446,7 +498,10 @@ pub fn update_from(vm: &Vm, d: &PyDict, src: &PyObject) -> PyResult<()> {
 }
 
 fn dict_new(vm: &Vm, args: Args) -> PyResult {
-    let cls = args.args[0].clone().downcast::<PyType>().map_err(|_| vm.new_type_error("dict.__new__(X): X is not a type object"))?;
+    let cls = args.args[0]
+        .clone()
+        .downcast::<PyType>()
+        .map_err(|_| vm.new_type_error("dict.__new__(X): X is not a type object"))?;
     Ok(vm.new_instance(PyDict::default(), &cls).into())
 }
 
@@ -454,7 +509,10 @@ fn dict_init(vm: &Vm, args: Args) -> PyResult {
     let d = this(vm, &args.args[0])?;
     let p = args.positional();
     if p.len() > 2 {
-        return Err(vm.new_type_error(format!("dict expected at most 1 argument, got {}", p.len() - 1)));
+        return Err(vm.new_type_error(format!(
+            "dict expected at most 1 argument, got {}",
+            p.len() - 1
+        )));
     }
     if let Some(src) = p.get(1) {
         update_from(vm, d, src)?;
@@ -507,7 +565,8 @@ fn dict_len(vm: &Vm, args: Args) -> PyResult {
 fn dict_get(vm: &Vm, args: Args) -> PyResult {
     let p = args.range(vm, "get", 2, 3)?;
     let d = this(vm, &p[0])?;
-    Ok(d.get_item(vm, &p[1])?.unwrap_or_else(|| p.get(2).cloned().unwrap_or_else(|| vm.none())))
+    Ok(d.get_item(vm, &p[1])?
+        .unwrap_or_else(|| p.get(2).cloned().unwrap_or_else(|| vm.none())))
 }
 
 fn dict_setdefault(vm: &Vm, args: Args) -> PyResult {
@@ -536,7 +595,15 @@ fn dict_pop(vm: &Vm, args: Args) -> PyResult {
 fn dict_popitem(vm: &Vm, args: Args) -> PyResult {
     let [o] = args.exact::<1>(vm, "popitem")?;
     let d = this(vm, o)?;
-    let last = d.inner.borrow().entries.iter().rev().flatten().next().cloned();
+    let last = d
+        .inner
+        .borrow()
+        .entries
+        .iter()
+        .rev()
+        .flatten()
+        .next()
+        .cloned();
     match last {
         Some(e) => {
             d.del_item(vm, &e.key)?;
@@ -579,7 +646,10 @@ fn dict_update(vm: &Vm, args: Args) -> PyResult {
     let d = this(vm, &args.args[0])?;
     let p = args.positional();
     if p.len() > 2 {
-        return Err(vm.new_type_error(format!("update expected at most 1 argument, got {}", p.len() - 1)));
+        return Err(vm.new_type_error(format!(
+            "update expected at most 1 argument, got {}",
+            p.len() - 1
+        )));
     }
     if let Some(src) = p.get(1) {
         update_from(vm, d, src)?;
@@ -618,7 +688,9 @@ fn dict_fromkeys(vm: &Vm, args: Args) -> PyResult {
 fn dict_repr(vm: &Vm, args: Args) -> PyResult {
     let o = &args.args[0];
     let d = this(vm, o)?;
-    let Some(_guard) = vm.repr_enter(o) else { return Ok(vm.new_str("{...}")) };
+    let Some(_guard) = vm.repr_enter(o) else {
+        return Ok(vm.new_str("{...}"));
+    };
     let mut out = String::from("{");
     for (i, (k, v)) in d.items_vec().into_iter().enumerate() {
         if i > 0 {
@@ -634,14 +706,18 @@ fn dict_repr(vm: &Vm, args: Args) -> PyResult {
 
 fn dict_eq(vm: &Vm, args: Args) -> PyResult {
     let [a, b] = args.exact::<2>(vm, "__eq__")?;
-    let Some(db) = b.payload::<PyDict>() else { return Ok(vm.not_implemented()) };
+    let Some(db) = b.payload::<PyDict>() else {
+        return Ok(vm.not_implemented());
+    };
     let da = this(vm, a)?;
     Ok(vm.new_bool(dict_equal(vm, da, db)?))
 }
 
 fn dict_ne(vm: &Vm, args: Args) -> PyResult {
     let [a, b] = args.exact::<2>(vm, "__ne__")?;
-    let Some(db) = b.payload::<PyDict>() else { return Ok(vm.not_implemented()) };
+    let Some(db) = b.payload::<PyDict>() else {
+        return Ok(vm.not_implemented());
+    };
     let da = this(vm, a)?;
     Ok(vm.new_bool(!dict_equal(vm, da, db)?))
 }
@@ -665,7 +741,9 @@ pub fn dict_equal(vm: &Vm, a: &PyDict, b: &PyDict) -> PyResult<bool> {
 
 fn dict_or(vm: &Vm, args: Args) -> PyResult {
     let [a, b] = args.exact::<2>(vm, "__or__")?;
-    let (Some(da), Some(db)) = (a.payload::<PyDict>(), b.payload::<PyDict>()) else { return Ok(vm.not_implemented()) };
+    let (Some(da), Some(db)) = (a.payload::<PyDict>(), b.payload::<PyDict>()) else {
+        return Ok(vm.not_implemented());
+    };
     let n = vm.new_dict();
     n.copy_from(vm, da)?;
     n.copy_from(vm, db)?;
@@ -682,13 +760,21 @@ fn dict_sizeof(vm: &Vm, args: Args) -> PyResult {
     let d = this(vm, &args.args[0])?;
     let extra = crate::modules::sys_memory::subclass_extra(&args.args[0]);
     if d.shared_keys_owner.get() != 0 {
-        return Ok(vm.new_int(crate::modules::sys_memory::shared_keys_sizeof(d.shared_keys_owner.get()) as i64));
+        return Ok(vm.new_int(crate::modules::sys_memory::shared_keys_sizeof(
+            d.shared_keys_owner.get(),
+        ) as i64));
     }
     let s = d.table_size();
     if s == 0 {
         return Ok(vm.new_int(48 + extra as i64));
     }
-    let w = if s <= 128 { 1 } else if s <= 65536 { 2 } else { 4 };
+    let w = if s <= 128 {
+        1
+    } else if s <= 65536 {
+        2
+    } else {
+        4
+    };
     let e = if d.inner.borrow().general { 24 } else { 16 };
     Ok(vm.new_int((48 + extra + 32 + s * w + (2 * s / 3) * e) as i64))
 }
@@ -696,32 +782,35 @@ fn dict_sizeof(vm: &Vm, args: Args) -> PyResult {
 pub(crate) fn init(vm: &Vm) {
     let t = &vm.ctx.types.dict_type;
     vm.add_new(t, dict_new);
-    vm.add_methods(t, &[
-        ("__init__", dict_init),
-        ("__getitem__", dict_getitem),
-        ("__setitem__", dict_setitem),
-        ("__delitem__", dict_delitem),
-        ("__contains__", dict_contains),
-        ("__len__", dict_len),
-        ("__iter__", dict_iter),
-        ("__reversed__", dict_reversed),
-        ("__repr__", dict_repr),
-        ("__eq__", dict_eq),
-        ("__ne__", dict_ne),
-        ("__or__", dict_or),
-        ("__ior__", dict_ior),
-        ("__sizeof__", dict_sizeof),
-        ("get", dict_get),
-        ("setdefault", dict_setdefault),
-        ("pop", dict_pop),
-        ("popitem", dict_popitem),
-        ("keys", dict_keys),
-        ("values", dict_values),
-        ("items", dict_items),
-        ("update", dict_update),
-        ("clear", dict_clear),
-        ("copy", dict_copy),
-    ]);
+    vm.add_methods(
+        t,
+        &[
+            ("__init__", dict_init),
+            ("__getitem__", dict_getitem),
+            ("__setitem__", dict_setitem),
+            ("__delitem__", dict_delitem),
+            ("__contains__", dict_contains),
+            ("__len__", dict_len),
+            ("__iter__", dict_iter),
+            ("__reversed__", dict_reversed),
+            ("__repr__", dict_repr),
+            ("__eq__", dict_eq),
+            ("__ne__", dict_ne),
+            ("__or__", dict_or),
+            ("__ior__", dict_ior),
+            ("__sizeof__", dict_sizeof),
+            ("get", dict_get),
+            ("setdefault", dict_setdefault),
+            ("pop", dict_pop),
+            ("popitem", dict_popitem),
+            ("keys", dict_keys),
+            ("values", dict_values),
+            ("items", dict_items),
+            ("update", dict_update),
+            ("clear", dict_clear),
+            ("copy", dict_copy),
+        ],
+    );
     vm.add_classmethod(t, "fromkeys", dict_fromkeys);
     vm.add_attr(t, "__hash__", vm.none());
 }

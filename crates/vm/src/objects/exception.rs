@@ -146,11 +146,15 @@ impl PyBaseException {
 }
 
 fn this<'a>(vm: &Vm, o: &'a PyObject) -> PyResult<&'a PyBaseException> {
-    o.payload::<PyBaseException>().ok_or_else(|| vm.new_type_error("exception expected"))
+    o.payload::<PyBaseException>()
+        .ok_or_else(|| vm.new_type_error("exception expected"))
 }
 
 fn exc_new(vm: &Vm, args: Args) -> PyResult {
-    let cls = args.args[0].clone().downcast::<PyType>().map_err(|_| vm.new_type_error("BaseException.__new__(X): X is not a type object"))?;
+    let cls = args.args[0]
+        .clone()
+        .downcast::<PyType>()
+        .map_err(|_| vm.new_type_error("BaseException.__new__(X): X is not a type object"))?;
     let pos = args.shift().positional().to_vec();
     let cls = oserror_subclass(vm, &cls, &pos).unwrap_or(cls);
     let e = vm.new_instance(PyBaseException::new(vm.new_tuple_ref(pos)), &cls);
@@ -191,7 +195,10 @@ fn set_attr(vm: &Vm, o: &PyObject, name: &str, v: PyObjectRef) {
         if s.is_none() {
             *s = Some(vm.new_dict().into());
         }
-        if let Some(d) = s.as_ref().and_then(|d| d.payload::<crate::objects::PyDict>()) {
+        if let Some(d) = s
+            .as_ref()
+            .and_then(|d| d.payload::<crate::objects::PyDict>())
+        {
             d.set_item_str(vm, &vm.intern(name), v);
         }
     }
@@ -207,7 +214,11 @@ fn exc_init(vm: &Vm, args: Args) -> PyResult {
     if cls.is_subtype(&ex.stop_iteration) {
         set_attr(vm, o, "value", first.clone());
     } else if cls.is_subtype(&ex.system_exit) {
-        let code = if pos.len() > 1 { vm.new_tuple(pos.clone()) } else { first.clone() };
+        let code = if pos.len() > 1 {
+            vm.new_tuple(pos.clone())
+        } else {
+            first.clone()
+        };
         set_attr(vm, o, "code", code);
     } else if cls.is_subtype(&ex.key_error) || cls.is_subtype(&ex.import_error) {
         if cls.is_subtype(&ex.import_error) {
@@ -221,20 +232,42 @@ fn exc_init(vm: &Vm, args: Args) -> PyResult {
         if (2..=3).contains(&pos.len()) {
             set_attr(vm, o, "errno", pos[0].clone());
             set_attr(vm, o, "strerror", pos[1].clone());
-            set_attr(vm, o, "filename", pos.get(2).cloned().unwrap_or_else(|| vm.none()));
+            set_attr(
+                vm,
+                o,
+                "filename",
+                pos.get(2).cloned().unwrap_or_else(|| vm.none()),
+            );
         } else {
             set_attr(vm, o, "errno", vm.none());
             set_attr(vm, o, "strerror", vm.none());
             set_attr(vm, o, "filename", vm.none());
         }
     } else if cls.is_subtype(&ex.name_error) || cls.is_subtype(&ex.attribute_error) {
-        set_attr(vm, o, "name", args.kwarg("name").cloned().unwrap_or_else(|| vm.none()));
+        set_attr(
+            vm,
+            o,
+            "name",
+            args.kwarg("name").cloned().unwrap_or_else(|| vm.none()),
+        );
         if cls.is_subtype(&ex.attribute_error) {
-            set_attr(vm, o, "obj", args.kwarg("obj").cloned().unwrap_or_else(|| vm.none()));
+            set_attr(
+                vm,
+                o,
+                "obj",
+                args.kwarg("obj").cloned().unwrap_or_else(|| vm.none()),
+            );
         }
     } else if cls.is_subtype(&ex.syntax_error) {
         set_attr(vm, o, "msg", first.clone());
-        let (mut fname, mut lineno, mut offset, mut text, mut end_lineno, mut end_offset) = (vm.none(), vm.none(), vm.none(), vm.none(), vm.none(), vm.none());
+        let (mut fname, mut lineno, mut offset, mut text, mut end_lineno, mut end_offset) = (
+            vm.none(),
+            vm.none(),
+            vm.none(),
+            vm.none(),
+            vm.none(),
+            vm.none(),
+        );
         if let Some(info) = pos.get(1).and_then(|i| i.payload::<PyTuple>()) {
             let s = info.as_slice();
             let g = |i: usize| s.get(i).cloned().unwrap_or_else(|| vm.none());
@@ -254,7 +287,11 @@ fn exc_init(vm: &Vm, args: Args) -> PyResult {
         set_attr(vm, o, "print_file_and_line", vm.none());
     }
     // CPython's oserror_init: with a filename, `args` keeps only (errno, strerror).
-    let pos = if cls.is_subtype(&ex.os_error) && (3..=5).contains(&pos.len()) { pos[..2].to_vec() } else { pos };
+    let pos = if cls.is_subtype(&ex.os_error) && (3..=5).contains(&pos.len()) {
+        pos[..2].to_vec()
+    } else {
+        pos
+    };
     *e.args.borrow_mut() = vm.new_tuple_ref(pos);
     Ok(vm.none())
 }
@@ -269,11 +306,21 @@ pub fn exception_str(vm: &Vm, o: &PyObject) -> PyResult<String> {
         return Ok(vm.repr(&args.as_slice()[0])?.as_str().to_string());
     }
     if cls.is_subtype(&ex.os_error) {
-        if let (Some(errno), Some(strerror)) = (vm.get_attribute_opt(o, "errno")?, vm.get_attribute_opt(o, "strerror")?) {
+        if let (Some(errno), Some(strerror)) = (
+            vm.get_attribute_opt(o, "errno")?,
+            vm.get_attribute_opt(o, "strerror")?,
+        ) {
             if !vm.is_none(&errno) && !vm.is_none(&strerror) {
-                let filename = vm.get_attribute_opt(o, "filename")?.filter(|f| !vm.is_none(f));
+                let filename = vm
+                    .get_attribute_opt(o, "filename")?
+                    .filter(|f| !vm.is_none(f));
                 return Ok(match filename {
-                    Some(f) => format!("[Errno {}] {}: {}", vm.str_of(&errno)?, vm.str_of(&strerror)?, vm.repr(&f)?.as_str()),
+                    Some(f) => format!(
+                        "[Errno {}] {}: {}",
+                        vm.str_of(&errno)?,
+                        vm.str_of(&strerror)?,
+                        vm.repr(&f)?.as_str()
+                    ),
                     None => format!("[Errno {}] {}", vm.str_of(&errno)?, vm.str_of(&strerror)?),
                 });
             }
@@ -282,8 +329,12 @@ pub fn exception_str(vm: &Vm, o: &PyObject) -> PyResult<String> {
     if cls.is_subtype(&ex.syntax_error) {
         if let Some(msg) = vm.get_attribute_opt(o, "msg")? {
             let msg = vm.str_of(&msg)?;
-            let fname = vm.get_attribute_opt(o, "filename")?.filter(|f| !vm.is_none(f));
-            let lineno = vm.get_attribute_opt(o, "lineno")?.filter(|f| !vm.is_none(f));
+            let fname = vm
+                .get_attribute_opt(o, "filename")?
+                .filter(|f| !vm.is_none(f));
+            let lineno = vm
+                .get_attribute_opt(o, "lineno")?
+                .filter(|f| !vm.is_none(f));
             return Ok(match (fname, lineno) {
                 (Some(f), Some(l)) => {
                     let f = vm.str_of(&f)?;
@@ -328,7 +379,11 @@ fn set_args(vm: &Vm, o: &PyObject, v: Option<PyObjectRef>) -> PyResult<()> {
     Ok(())
 }
 fn get_tb(vm: &Vm, o: &PyObject) -> PyResult {
-    Ok(this(vm, o)?.traceback.borrow().clone().unwrap_or_else(|| vm.none()))
+    Ok(this(vm, o)?
+        .traceback
+        .borrow()
+        .clone()
+        .unwrap_or_else(|| vm.none()))
 }
 fn set_tb(vm: &Vm, o: &PyObject, v: Option<PyObjectRef>) -> PyResult<()> {
     let v = v.filter(|x| !vm.is_none(x));
@@ -341,7 +396,11 @@ fn set_tb(vm: &Vm, o: &PyObject, v: Option<PyObjectRef>) -> PyResult<()> {
     Ok(())
 }
 fn get_cause(vm: &Vm, o: &PyObject) -> PyResult {
-    Ok(this(vm, o)?.cause.borrow().clone().unwrap_or_else(|| vm.none()))
+    Ok(this(vm, o)?
+        .cause
+        .borrow()
+        .clone()
+        .unwrap_or_else(|| vm.none()))
 }
 fn set_cause(vm: &Vm, o: &PyObject, v: Option<PyObjectRef>) -> PyResult<()> {
     let e = this(vm, o)?;
@@ -350,7 +409,11 @@ fn set_cause(vm: &Vm, o: &PyObject, v: Option<PyObjectRef>) -> PyResult<()> {
     Ok(())
 }
 fn get_context(vm: &Vm, o: &PyObject) -> PyResult {
-    Ok(this(vm, o)?.context.borrow().clone().unwrap_or_else(|| vm.none()))
+    Ok(this(vm, o)?
+        .context
+        .borrow()
+        .clone()
+        .unwrap_or_else(|| vm.none()))
 }
 fn set_context(vm: &Vm, o: &PyObject, v: Option<PyObjectRef>) -> PyResult<()> {
     *this(vm, o)?.context.borrow_mut() = v.filter(|x| !vm.is_none(x));
@@ -360,7 +423,10 @@ fn get_suppress(vm: &Vm, o: &PyObject) -> PyResult {
     Ok(vm.new_bool(this(vm, o)?.suppress_context.get()))
 }
 fn set_suppress(vm: &Vm, o: &PyObject, v: Option<PyObjectRef>) -> PyResult<()> {
-    let b = match v { Some(v) => vm.is_true(&v)?, None => false };
+    let b = match v {
+        Some(v) => vm.is_true(&v)?,
+        None => false,
+    };
     this(vm, o)?.suppress_context.set(b);
     Ok(())
 }
@@ -391,13 +457,16 @@ fn exc_add_note(vm: &Vm, args: Args) -> PyResult {
 pub(crate) fn init(vm: &Vm) {
     let t = &vm.ctx.exc.base_exception;
     vm.add_new(t, exc_new);
-    vm.add_methods(t, &[
-        ("__init__", exc_init),
-        ("__str__", exc_str),
-        ("__repr__", exc_repr),
-        ("with_traceback", exc_with_traceback),
-        ("add_note", exc_add_note),
-    ]);
+    vm.add_methods(
+        t,
+        &[
+            ("__init__", exc_init),
+            ("__str__", exc_str),
+            ("__repr__", exc_repr),
+            ("with_traceback", exc_with_traceback),
+            ("add_note", exc_add_note),
+        ],
+    );
     vm.add_getset(t, "args", get_args, Some(set_args));
     vm.add_getset(t, "__traceback__", get_tb, Some(set_tb));
     vm.add_getset(t, "__cause__", get_cause, Some(set_cause));
@@ -409,9 +478,25 @@ pub(crate) fn init(vm: &Vm) {
 
 /// Installs the exception classes into the builtins namespace.
 pub(crate) fn init_types(vm: &Vm) {
-    for (name, t) in vm.ctx.exc.by_name.iter().filter(|(n, _)| n.starts_with(char::is_uppercase)) {
-        vm.builtins.dict.set_item_str(vm, &vm.intern(name), t.clone().into());
+    for (name, t) in vm
+        .ctx
+        .exc
+        .by_name
+        .iter()
+        .filter(|(n, _)| n.starts_with(char::is_uppercase))
+    {
+        vm.builtins
+            .dict
+            .set_item_str(vm, &vm.intern(name), t.clone().into());
     }
-    vm.builtins.dict.set_item_str(vm, &vm.intern("EnvironmentError"), vm.ctx.exc.os_error.clone().into());
-    vm.builtins.dict.set_item_str(vm, &vm.intern("IOError"), vm.ctx.exc.os_error.clone().into());
+    vm.builtins.dict.set_item_str(
+        vm,
+        &vm.intern("EnvironmentError"),
+        vm.ctx.exc.os_error.clone().into(),
+    );
+    vm.builtins.dict.set_item_str(
+        vm,
+        &vm.intern("IOError"),
+        vm.ctx.exc.os_error.clone().into(),
+    );
 }

@@ -27,7 +27,11 @@ pub fn float_repr(f: f64) -> String {
         return if f > 0.0 { "inf".into() } else { "-inf".into() };
     }
     if f == 0.0 {
-        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+        return if f.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
     }
     let s = format!("{:e}", f);
     let (mant, exp) = s.split_once('e').unwrap();
@@ -96,13 +100,21 @@ pub fn float_hash(f: f64) -> i64 {
             x -= modulus;
         }
     }
-    let e = if e >= 0 { e % 61 } else { 61 - 1 - ((-1 - e) % 61) };
+    let e = if e >= 0 {
+        e % 61
+    } else {
+        61 - 1 - ((-1 - e) % 61)
+    };
     x = ((x << e) & modulus) | (x >> (61 - e));
     let mut h = x as i64;
     if f < 0.0 {
         h = -h;
     }
-    if h == -1 { -2 } else { h }
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
 }
 
 fn frexp(f: f64) -> (f64, i32) {
@@ -136,7 +148,10 @@ pub fn parse_float(s: &str) -> Option<f64> {
     if body.is_empty() || body.starts_with('_') || body.ends_with('_') || body.contains("__") {
         return None;
     }
-    if !body.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | '+' | '-' | '_')) {
+    if !body
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | '+' | '-' | '_'))
+    {
         return None;
     }
     let clean: String = body.chars().filter(|&c| c != '_').collect();
@@ -154,7 +169,11 @@ pub fn floordiv(a: f64, b: f64) -> f64 {
         return 0.0f64.copysign(a / b);
     }
     let fl = div.floor();
-    if div - fl > 0.5 { fl + 1.0 } else { fl }
+    if div - fl > 0.5 {
+        fl + 1.0
+    } else {
+        fl
+    }
 }
 
 pub fn modulo(a: f64, b: f64) -> f64 {
@@ -178,16 +197,27 @@ pub fn to_f64_lossy(o: &PyObject) -> Option<Option<f64>> {
 }
 
 fn this(vm: &Vm, o: &PyObject) -> PyResult<f64> {
-    o.payload::<PyFloat>().map(|f| f.value).ok_or_else(|| vm.new_type_error(format!("descriptor requires a 'float' object but received a '{}'", o.class().name())))
+    o.payload::<PyFloat>().map(|f| f.value).ok_or_else(|| {
+        vm.new_type_error(format!(
+            "descriptor requires a 'float' object but received a '{}'",
+            o.class().name()
+        ))
+    })
 }
 
 fn float_new(vm: &Vm, args: Args) -> PyResult {
-    let cls = args.args[0].clone().downcast::<PyType>().map_err(|_| vm.new_type_error("float.__new__(X): X is not a type object"))?;
+    let cls = args.args[0]
+        .clone()
+        .downcast::<PyType>()
+        .map_err(|_| vm.new_type_error("float.__new__(X): X is not a type object"))?;
     let p = args.shift();
     p.no_kwargs(vm, "float")?;
     let p = p.positional();
     if p.len() > 1 {
-        return Err(vm.new_type_error(format!("float expected at most 1 argument, got {}", p.len())));
+        return Err(vm.new_type_error(format!(
+            "float expected at most 1 argument, got {}",
+            p.len()
+        )));
     }
     let v = match p.first() {
         None => 0.0,
@@ -268,7 +298,9 @@ fn float_round(vm: &Vm, args: Args) -> PyResult {
                 return Ok(vm.new_float(0.0f64.copysign(x)));
             }
             // Correctly rounded through decimal formatting, as CPython's dtoa path.
-            let s = if nd >= 0 { format!("{:.*}", nd as usize, x) } else {
+            let s = if nd >= 0 {
+                format!("{:.*}", nd as usize, x)
+            } else {
                 let p = 10f64.powi((-nd) as i32);
                 let y = round_half_even(x / p) * p;
                 return Ok(vm.new_float(y));
@@ -313,7 +345,9 @@ fn float_as_integer_ratio(vm: &Vm, args: Args) -> PyResult {
 
 fn float_format(vm: &Vm, args: Args) -> PyResult {
     let [o, spec] = args.exact::<2>(vm, "__format__")?;
-    let spec = spec.payload::<PyStr>().ok_or_else(|| vm.new_type_error("format spec must be str"))?;
+    let spec = spec
+        .payload::<PyStr>()
+        .ok_or_else(|| vm.new_type_error("format spec must be str"))?;
     crate::format::format_float(vm, this(vm, o)?, spec.as_str()).map(|s| vm.new_string(s))
 }
 
@@ -345,24 +379,27 @@ fn float_getnewargs(vm: &Vm, args: Args) -> PyResult {
 pub(crate) fn init(vm: &Vm) {
     let t = &vm.ctx.types.float_type;
     vm.add_new(t, float_new);
-    vm.add_methods(t, &[
-        ("__repr__", float_repr_m),
-        ("__hash__", float_hash_m),
-        ("__bool__", float_bool),
-        ("__int__", float_int),
-        ("__trunc__", float_int),
-        ("__floor__", float_floor),
-        ("__ceil__", float_ceil),
-        ("__float__", float_float),
-        ("__round__", float_round),
-        ("__format__", float_format),
-        ("__sizeof__", float_sizeof),
-        ("__getnewargs__", float_getnewargs),
-        ("is_integer", float_is_integer),
-        ("as_integer_ratio", float_as_integer_ratio),
-        ("conjugate", float_conjugate),
-        ("hex", float_hex),
-    ]);
+    vm.add_methods(
+        t,
+        &[
+            ("__repr__", float_repr_m),
+            ("__hash__", float_hash_m),
+            ("__bool__", float_bool),
+            ("__int__", float_int),
+            ("__trunc__", float_int),
+            ("__floor__", float_floor),
+            ("__ceil__", float_ceil),
+            ("__float__", float_float),
+            ("__round__", float_round),
+            ("__format__", float_format),
+            ("__sizeof__", float_sizeof),
+            ("__getnewargs__", float_getnewargs),
+            ("is_integer", float_is_integer),
+            ("as_integer_ratio", float_as_integer_ratio),
+            ("conjugate", float_conjugate),
+            ("hex", float_hex),
+        ],
+    );
     vm.add_getset(t, "real", float_get_real, None);
     vm.add_getset(t, "imag", float_get_imag, None);
     crate::eval::ops::add_number_dunders(vm, t);

@@ -38,25 +38,45 @@ impl PyPayload for PyTraceback {
 }
 
 fn tb_lineno(vm: &Vm, o: &PyObject) -> PyResult {
-    Ok(vm.new_int(o.payload::<PyTraceback>().map(|t| t.lineno as i64).unwrap_or(0)))
+    Ok(vm.new_int(
+        o.payload::<PyTraceback>()
+            .map(|t| t.lineno as i64)
+            .unwrap_or(0),
+    ))
 }
 fn tb_next(vm: &Vm, o: &PyObject) -> PyResult {
-    Ok(o.payload::<PyTraceback>().and_then(|t| t.next.borrow().clone()).unwrap_or_else(|| vm.none()))
+    Ok(o.payload::<PyTraceback>()
+        .and_then(|t| t.next.borrow().clone())
+        .unwrap_or_else(|| vm.none()))
 }
 fn tb_frame(vm: &Vm, o: &PyObject) -> PyResult {
-    o.payload::<PyTraceback>().map(|t| t.frame.clone().into()).ok_or_else(|| vm.new_type_error("traceback expected"))
+    o.payload::<PyTraceback>()
+        .map(|t| t.frame.clone().into())
+        .ok_or_else(|| vm.new_type_error("traceback expected"))
 }
 fn tb_lasti(vm: &Vm, o: &PyObject) -> PyResult {
-    Ok(vm.new_int(o.payload::<PyTraceback>().map(|t| t.lasti as i64 * 2).unwrap_or(0)))
+    Ok(vm.new_int(
+        o.payload::<PyTraceback>()
+            .map(|t| t.lasti as i64 * 2)
+            .unwrap_or(0),
+    ))
 }
 fn f_lineno(vm: &Vm, o: &PyObject) -> PyResult {
-    Ok(vm.new_int(o.payload::<PyFrame>().map(|f| f.lineno.get() as i64).unwrap_or(0)))
+    Ok(vm.new_int(
+        o.payload::<PyFrame>()
+            .map(|f| f.lineno.get() as i64)
+            .unwrap_or(0),
+    ))
 }
 fn f_code(vm: &Vm, o: &PyObject) -> PyResult {
-    o.payload::<PyFrame>().map(|f| f.code.clone().into()).ok_or_else(|| vm.new_type_error("frame expected"))
+    o.payload::<PyFrame>()
+        .map(|f| f.code.clone().into())
+        .ok_or_else(|| vm.new_type_error("frame expected"))
 }
 fn f_globals(vm: &Vm, o: &PyObject) -> PyResult {
-    o.payload::<PyFrame>().map(|f| f.globals.clone().into()).ok_or_else(|| vm.new_type_error("frame expected"))
+    o.payload::<PyFrame>()
+        .map(|f| f.globals.clone().into())
+        .ok_or_else(|| vm.new_type_error("frame expected"))
 }
 
 pub(crate) fn init(vm: &Vm) {

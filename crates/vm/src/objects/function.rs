@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use crate::args::Args;
 use crate::heap::{DictSlot, PyObject, PyObjectRef, PyPayload, PyRef};
 use crate::objects::code::PyCode;
-use crate::objects::{PyDictRef, PyStr, PyTupleRef, PyDict, PyTuple};
+use crate::objects::{PyDict, PyDictRef, PyStr, PyTuple, PyTupleRef};
 use crate::vm::{PyResult, Vm};
 
 pub struct PyFunction {
@@ -37,7 +37,8 @@ impl PyPayload for PyFunction {
 }
 
 fn this<'a>(vm: &Vm, o: &'a PyObject) -> PyResult<&'a PyFunction> {
-    o.payload::<PyFunction>().ok_or_else(|| vm.new_type_error("function expected"))
+    o.payload::<PyFunction>()
+        .ok_or_else(|| vm.new_type_error("function expected"))
 }
 
 fn func_repr(vm: &Vm, args: Args) -> PyResult {
@@ -93,27 +94,43 @@ fn set_module(vm: &Vm, o: &PyObject, v: Option<PyObjectRef>) -> PyResult<()> {
     Ok(())
 }
 fn get_defaults(vm: &Vm, o: &PyObject) -> PyResult {
-    Ok(this(vm, o)?.defaults.borrow().clone().map(Into::into).unwrap_or_else(|| vm.none()))
+    Ok(this(vm, o)?
+        .defaults
+        .borrow()
+        .clone()
+        .map(Into::into)
+        .unwrap_or_else(|| vm.none()))
 }
 fn set_defaults(vm: &Vm, o: &PyObject, v: Option<PyObjectRef>) -> PyResult<()> {
     let f = this(vm, o)?;
     let v = match v {
         None => None,
         Some(v) if vm.is_none(&v) => None,
-        Some(v) => Some(v.downcast::<PyTuple>().map_err(|_| vm.new_type_error("__defaults__ must be set to a tuple object"))?),
+        Some(v) => Some(
+            v.downcast::<PyTuple>()
+                .map_err(|_| vm.new_type_error("__defaults__ must be set to a tuple object"))?,
+        ),
     };
     *f.defaults.borrow_mut() = v;
     Ok(())
 }
 fn get_kwdefaults(vm: &Vm, o: &PyObject) -> PyResult {
-    Ok(this(vm, o)?.kwdefaults.borrow().clone().map(Into::into).unwrap_or_else(|| vm.none()))
+    Ok(this(vm, o)?
+        .kwdefaults
+        .borrow()
+        .clone()
+        .map(Into::into)
+        .unwrap_or_else(|| vm.none()))
 }
 fn set_kwdefaults(vm: &Vm, o: &PyObject, v: Option<PyObjectRef>) -> PyResult<()> {
     let f = this(vm, o)?;
     let v = match v {
         None => None,
         Some(v) if vm.is_none(&v) => None,
-        Some(v) => Some(v.downcast::<PyDict>().map_err(|_| vm.new_type_error("__kwdefaults__ must be set to a dict object"))?),
+        Some(v) => Some(
+            v.downcast::<PyDict>()
+                .map_err(|_| vm.new_type_error("__kwdefaults__ must be set to a dict object"))?,
+        ),
     };
     *f.kwdefaults.borrow_mut() = v;
     Ok(())
@@ -125,7 +142,11 @@ fn get_globals(vm: &Vm, o: &PyObject) -> PyResult {
     Ok(this(vm, o)?.globals.clone().into())
 }
 fn get_closure(vm: &Vm, o: &PyObject) -> PyResult {
-    Ok(this(vm, o)?.closure.clone().map(Into::into).unwrap_or_else(|| vm.none()))
+    Ok(this(vm, o)?
+        .closure
+        .clone()
+        .map(Into::into)
+        .unwrap_or_else(|| vm.none()))
 }
 fn get_annotations(vm: &Vm, o: &PyObject) -> PyResult {
     let f = this(vm, o)?;
@@ -142,7 +163,14 @@ fn set_annotations(vm: &Vm, o: &PyObject, v: Option<PyObjectRef>) -> PyResult<()
 
 pub(crate) fn init(vm: &Vm) {
     let t = &vm.ctx.types.function_type;
-    vm.add_methods(t, &[("__repr__", func_repr), ("__get__", func_get), ("__call__", func_call)]);
+    vm.add_methods(
+        t,
+        &[
+            ("__repr__", func_repr),
+            ("__get__", func_get),
+            ("__call__", func_call),
+        ],
+    );
     vm.add_getset(t, "__name__", get_name, Some(set_name));
     vm.add_getset(t, "__qualname__", get_qualname, Some(set_qualname));
     vm.add_getset(t, "__doc__", get_doc, Some(set_doc));

@@ -29,13 +29,19 @@ impl PyPayload for PyInt {
 
 impl PyInt {
     pub fn from_i64(i: i64) -> PyInt {
-        PyInt { value: IntVal::Small(i) }
+        PyInt {
+            value: IntVal::Small(i),
+        }
     }
 
     pub fn from_bigint(b: BigInt) -> PyInt {
         match b.to_i64() {
-            Some(i) => PyInt { value: IntVal::Small(i) },
-            None => PyInt { value: IntVal::Big(Box::new(b)) },
+            Some(i) => PyInt {
+                value: IntVal::Small(i),
+            },
+            None => PyInt {
+                value: IntVal::Big(Box::new(b)),
+            },
         }
     }
 
@@ -63,7 +69,11 @@ impl PyInt {
             IntVal::Small(i) => Some(*i as f64),
             IntVal::Big(b) => {
                 let f = b.to_f64()?;
-                if f.is_finite() { Some(f) } else { None }
+                if f.is_finite() {
+                    Some(f)
+                } else {
+                    None
+                }
             }
         }
     }
@@ -75,7 +85,11 @@ impl PyInt {
                 let m = BigInt::from(MODULUS);
                 let r = (b.abs() % &m).to_i64().unwrap();
                 let h = if b.sign() == Sign::Minus { -r } else { r };
-                if h == -1 { -2 } else { h }
+                if h == -1 {
+                    -2
+                } else {
+                    h
+                }
             }
         }
     }
@@ -96,15 +110,27 @@ pub fn hash_i64(i: i64) -> i64 {
         i
     } else {
         let r = (i.unsigned_abs() % MODULUS as u64) as i64;
-        if i < 0 { -r } else { r }
+        if i < 0 {
+            -r
+        } else {
+            r
+        }
     };
-    if h == -1 { -2 } else { h }
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
 }
 
 /// CPython's `_Py_HashPointer`.
 pub fn hash_pointer(addr: usize) -> i64 {
     let h = addr.rotate_right(4) as i64;
-    if h == -1 { -2 } else { h }
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
 }
 
 /// The int value of an int or bool object.
@@ -194,9 +220,17 @@ pub fn truediv(vm: &Vm, a: &PyInt, b: &PyInt) -> PyResult {
     let (x, y) = (a.to_bigint(), b.to_bigint());
     // Scale to keep 64+ significant bits, then divide.
     let shift = (x.bits() as i64 - y.bits() as i64 - 64).max(0);
-    let q: BigInt = if shift > 0 { (&x >> shift as usize) / &y } else { (&x << 64usize) / &y };
+    let q: BigInt = if shift > 0 {
+        (&x >> shift as usize) / &y
+    } else {
+        (&x << 64usize) / &y
+    };
     let qf = q.to_f64().unwrap_or(f64::INFINITY);
-    let r = if shift > 0 { qf * 2f64.powi(shift as i32) } else { qf / 2f64.powi(64) };
+    let r = if shift > 0 {
+        qf * 2f64.powi(shift as i32)
+    } else {
+        qf / 2f64.powi(64)
+    };
     if !r.is_finite() {
         return Err(vm.new_overflow_error("integer division result too large for a float"));
     }
@@ -206,8 +240,12 @@ pub fn truediv(vm: &Vm, a: &PyInt, b: &PyInt) -> PyResult {
 pub fn pow(vm: &Vm, a: &PyInt, b: &PyInt) -> PyResult {
     let bb = b.to_bigint();
     if bb.is_negative() {
-        let x = a.to_f64().ok_or_else(|| vm.new_overflow_error("int too large to convert to float"))?;
-        let y = b.to_f64().ok_or_else(|| vm.new_overflow_error("int too large to convert to float"))?;
+        let x = a
+            .to_f64()
+            .ok_or_else(|| vm.new_overflow_error("int too large to convert to float"))?;
+        let y = b
+            .to_f64()
+            .ok_or_else(|| vm.new_overflow_error("int too large to convert to float"))?;
         if x == 0.0 {
             return Err(vm.new_zero_division_error("0.0 cannot be raised to a negative power"));
         }
@@ -221,7 +259,9 @@ pub fn pow(vm: &Vm, a: &PyInt, b: &PyInt) -> PyResult {
         }
     }
     let base = a.to_bigint();
-    let Some(e) = bb.to_u64() else { return Err(vm.new_memory_error()) };
+    let Some(e) = bb.to_u64() else {
+        return Err(vm.new_memory_error());
+    };
     if base.is_zero() || base.is_one() {
         return Ok(vm.new_bigint(base));
     }
@@ -242,7 +282,9 @@ pub fn lshift(vm: &Vm, a: &PyInt, b: &PyInt) -> PyResult {
     if a.is_zero() {
         return Ok(vm.new_int(0));
     }
-    let Some(s) = s.to_u64().filter(|&s| s < (1 << 36)) else { return Err(vm.new_overflow_error("too many digits in integer")) };
+    let Some(s) = s.to_u64().filter(|&s| s < (1 << 36)) else {
+        return Err(vm.new_overflow_error("too many digits in integer"));
+    };
     if let Some(x) = a.as_small() {
         if s < 63 {
             if let Some(r) = x.checked_mul(1i64 << s) {
@@ -260,7 +302,15 @@ pub fn rshift(vm: &Vm, a: &PyInt, b: &PyInt) -> PyResult {
     }
     let s = s.to_u64().unwrap_or(u64::MAX);
     if let Some(x) = a.as_small() {
-        return Ok(vm.new_int(if s >= 64 { if x < 0 { -1 } else { 0 } } else { x >> s }));
+        return Ok(vm.new_int(if s >= 64 {
+            if x < 0 {
+                -1
+            } else {
+                0
+            }
+        } else {
+            x >> s
+        }));
     }
     let v = a.to_bigint();
     if s > v.bits() {
@@ -312,7 +362,11 @@ pub fn cmp_int_float(a: &PyInt, f: f64) -> Option<std::cmp::Ordering> {
         return None;
     }
     if f.is_infinite() {
-        return Some(if f > 0.0 { std::cmp::Ordering::Less } else { std::cmp::Ordering::Greater });
+        return Some(if f > 0.0 {
+            std::cmp::Ordering::Less
+        } else {
+            std::cmp::Ordering::Greater
+        });
     }
     if let Some(x) = a.as_small() {
         if x.unsigned_abs() < (1 << 53) {
@@ -325,7 +379,13 @@ pub fn cmp_int_float(a: &PyInt, f: f64) -> Option<std::cmp::Ordering> {
     if c != std::cmp::Ordering::Equal {
         return Some(c);
     }
-    Some(if f > fi { std::cmp::Ordering::Less } else if f < fi { std::cmp::Ordering::Greater } else { std::cmp::Ordering::Equal })
+    Some(if f > fi {
+        std::cmp::Ordering::Less
+    } else if f < fi {
+        std::cmp::Ordering::Greater
+    } else {
+        std::cmp::Ordering::Equal
+    })
 }
 
 trait FromF64Exact {
@@ -363,8 +423,20 @@ pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
             (base, t)
         }
     };
-    let digits = if let Some(d) = digits.strip_prefix('_') { if t.len() != digits.len() { d } else { return None } } else { digits };
-    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+    let digits = if let Some(d) = digits.strip_prefix('_') {
+        if t.len() != digits.len() {
+            d
+        } else {
+            return None;
+        }
+    } else {
+        digits
+    };
+    if digits.is_empty()
+        || digits.starts_with('_')
+        || digits.ends_with('_')
+        || digits.contains("__")
+    {
         return None;
     }
     let clean: String = digits.chars().filter(|&c| c != '_').collect();
@@ -378,11 +450,19 @@ pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
 // ----- Methods -----
 
 pub(crate) fn this(vm: &Vm, o: &PyObject) -> PyResult<BigInt> {
-    int_of(o).map(|i| i.to_bigint()).ok_or_else(|| vm.new_type_error(format!("descriptor requires a 'int' object but received a '{}'", o.class().name())))
+    int_of(o).map(|i| i.to_bigint()).ok_or_else(|| {
+        vm.new_type_error(format!(
+            "descriptor requires a 'int' object but received a '{}'",
+            o.class().name()
+        ))
+    })
 }
 
 fn int_new(vm: &Vm, args: Args) -> PyResult {
-    let cls = args.args[0].clone().downcast::<PyType>().map_err(|_| vm.new_type_error("int.__new__(X): X is not a type object"))?;
+    let cls = args.args[0]
+        .clone()
+        .downcast::<PyType>()
+        .map_err(|_| vm.new_type_error("int.__new__(X): X is not a type object"))?;
     let a = args.shift().bind(vm, "int", &["x", "base"], 0)?;
     let value: BigInt = match (&a[0], &a[1]) {
         (None, None) => BigInt::zero(),
@@ -401,7 +481,11 @@ fn int_new(vm: &Vm, args: Args) -> PyResult {
                 return Err(vm.new_type_error("int() can't convert non-string with explicit base"));
             };
             parse_int(&s, base as u32).ok_or_else(|| {
-                vm.new_value_error(format!("invalid literal for int() with base {}: {}", base, vm.repr_string(x)))
+                vm.new_value_error(format!(
+                    "invalid literal for int() with base {}: {}",
+                    base,
+                    vm.repr_string(x)
+                ))
             })?
         }
     };
@@ -438,7 +522,9 @@ fn int_int(vm: &Vm, args: Args) -> PyResult {
 
 fn int_float(vm: &Vm, args: Args) -> PyResult {
     let i = int_of(&args.args[0]).ok_or_else(|| vm.new_type_error("int expected"))?;
-    let f = i.to_f64().ok_or_else(|| vm.new_overflow_error("int too large to convert to float"))?;
+    let f = i
+        .to_f64()
+        .ok_or_else(|| vm.new_overflow_error("int too large to convert to float"))?;
     Ok(vm.new_float(f))
 }
 
@@ -470,20 +556,40 @@ fn int_get_denominator(vm: &Vm, _o: &PyObject) -> PyResult {
 
 fn int_format(vm: &Vm, args: Args) -> PyResult {
     let [o, spec] = args.exact::<2>(vm, "__format__")?;
-    let spec = spec.payload::<PyStr>().ok_or_else(|| vm.new_type_error("format spec must be str"))?;
+    let spec = spec
+        .payload::<PyStr>()
+        .ok_or_else(|| vm.new_type_error("format spec must be str"))?;
     crate::format::format_int(vm, o, spec.as_str()).map(|s| vm.new_string(s))
 }
 
 fn int_to_bytes(vm: &Vm, args: Args) -> PyResult {
-    let a = args.bind(vm, "to_bytes", &["self", "length", "byteorder", "signed"], 1)?;
+    let a = args.bind(
+        vm,
+        "to_bytes",
+        &["self", "length", "byteorder", "signed"],
+        1,
+    )?;
     let v = this(vm, a[0].as_ref().unwrap())?;
-    let len = match &a[1] { Some(l) => vm.to_index_i64(l)? as usize, None => 1 };
-    let little = match &a[2] { Some(b) => vm.str_of(b)? == "little", None => false };
-    let signed = match &a[3] { Some(s) => vm.is_true(s)?, None => false };
+    let len = match &a[1] {
+        Some(l) => vm.to_index_i64(l)? as usize,
+        None => 1,
+    };
+    let little = match &a[2] {
+        Some(b) => vm.str_of(b)? == "little",
+        None => false,
+    };
+    let signed = match &a[3] {
+        Some(s) => vm.is_true(s)?,
+        None => false,
+    };
     if v.is_negative() && !signed {
         return Err(vm.new_overflow_error("can't convert negative int to unsigned"));
     }
-    let mut bytes = if signed { v.to_signed_bytes_le() } else { v.to_bytes_le().1 };
+    let mut bytes = if signed {
+        v.to_signed_bytes_le()
+    } else {
+        v.to_bytes_le().1
+    };
     if v.is_zero() {
         bytes = vec![];
     }
@@ -495,14 +601,30 @@ fn int_to_bytes(vm: &Vm, args: Args) -> PyResult {
     if !little {
         bytes.reverse();
     }
-    Ok(vm.new_object(crate::objects::PyBytes { value: bytes }, &vm.ctx.types.bytes_type).into())
+    Ok(vm
+        .new_object(
+            crate::objects::PyBytes { value: bytes },
+            &vm.ctx.types.bytes_type,
+        )
+        .into())
 }
 
 fn int_from_bytes(vm: &Vm, args: Args) -> PyResult {
-    let a = args.bind(vm, "from_bytes", &["cls", "bytes", "byteorder", "signed"], 2)?;
+    let a = args.bind(
+        vm,
+        "from_bytes",
+        &["cls", "bytes", "byteorder", "signed"],
+        2,
+    )?;
     let data = vm.bytes_like(a[1].as_ref().unwrap())?;
-    let little = match &a[2] { Some(b) => vm.str_of(b)? == "little", None => false };
-    let signed = match &a[3] { Some(s) => vm.is_true(s)?, None => false };
+    let little = match &a[2] {
+        Some(b) => vm.str_of(b)? == "little",
+        None => false,
+    };
+    let signed = match &a[3] {
+        Some(s) => vm.is_true(s)?,
+        None => false,
+    };
     let v = match (little, signed) {
         (true, true) => BigInt::from_signed_bytes_le(&data),
         (true, false) => BigInt::from_bytes_le(Sign::Plus, &data),
@@ -518,7 +640,9 @@ fn int_index(vm: &Vm, args: Args) -> PyResult {
 
 fn int_round(vm: &Vm, args: Args) -> PyResult {
     let v = this(vm, &args.args[0])?;
-    let Some(nd) = args.args.get(1).filter(|n| !vm.is_none(n)) else { return Ok(vm.new_bigint(v)) };
+    let Some(nd) = args.args.get(1).filter(|n| !vm.is_none(n)) else {
+        return Ok(vm.new_bigint(v));
+    };
     let nd = vm.to_index_i64(nd)?;
     if nd >= 0 {
         return Ok(vm.new_bigint(v));
@@ -526,7 +650,11 @@ fn int_round(vm: &Vm, args: Args) -> PyResult {
     let p: BigInt = num_traits::pow::Pow::pow(&BigInt::from(10), (-nd) as u64);
     let (q, r) = v.div_mod_floor(&p);
     let twice = &r * 2;
-    let q = if twice > p || (twice == p && q.is_odd()) { q + 1 } else { q };
+    let q = if twice > p || (twice == p && q.is_odd()) {
+        q + 1
+    } else {
+        q
+    };
     Ok(vm.new_bigint(q * p))
 }
 
@@ -558,27 +686,30 @@ pub(crate) fn init(vm: &Vm) {
     let t = &vm.ctx.types.int_type;
     let _ = float_of;
     vm.add_new(t, int_new);
-    vm.add_methods(t, &[
-        ("__repr__", int_repr),
-        ("__hash__", int_hash),
-        ("__bool__", int_bool),
-        ("__int__", int_int),
-        ("__index__", int_index),
-        ("__float__", int_float),
-        ("__trunc__", int_int),
-        ("__floor__", int_int),
-        ("__ceil__", int_int),
-        ("__round__", int_round),
-        ("__format__", int_format),
-        ("__sizeof__", int_sizeof),
-        ("__getnewargs__", int_getnewargs),
-        ("bit_length", int_bit_length),
-        ("bit_count", int_bit_count),
-        ("conjugate", int_conjugate),
-        ("to_bytes", int_to_bytes),
-        ("is_integer", int_is_integer),
-        ("as_integer_ratio", int_as_integer_ratio),
-    ]);
+    vm.add_methods(
+        t,
+        &[
+            ("__repr__", int_repr),
+            ("__hash__", int_hash),
+            ("__bool__", int_bool),
+            ("__int__", int_int),
+            ("__index__", int_index),
+            ("__float__", int_float),
+            ("__trunc__", int_int),
+            ("__floor__", int_int),
+            ("__ceil__", int_int),
+            ("__round__", int_round),
+            ("__format__", int_format),
+            ("__sizeof__", int_sizeof),
+            ("__getnewargs__", int_getnewargs),
+            ("bit_length", int_bit_length),
+            ("bit_count", int_bit_count),
+            ("conjugate", int_conjugate),
+            ("to_bytes", int_to_bytes),
+            ("is_integer", int_is_integer),
+            ("as_integer_ratio", int_as_integer_ratio),
+        ],
+    );
     vm.add_classmethod(t, "from_bytes", int_from_bytes);
     vm.add_getset(t, "real", int_get_real, None);
     vm.add_getset(t, "imag", int_get_imag, None);

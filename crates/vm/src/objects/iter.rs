@@ -37,7 +37,13 @@ impl PyPayload for PySeqIter {
 }
 
 fn seq_iter(seq: PyObjectRef, kind: u8) -> PySeqIter {
-    PySeqIter { seq: RefCell::new(Some(seq)), index: Cell::new(0), kind, version: Cell::new(0), len0: Cell::new(0) }
+    PySeqIter {
+        seq: RefCell::new(Some(seq)),
+        index: Cell::new(0),
+        kind,
+        version: Cell::new(0),
+        len0: Cell::new(0),
+    }
 }
 
 pub fn new_seq_iter(vm: &Vm, seq: PyObjectRef, typ: &PyTypeRef) -> PyObjectRef {
@@ -57,7 +63,8 @@ pub fn new_seq_iter(vm: &Vm, seq: PyObjectRef, typ: &PyTypeRef) -> PyObjectRef {
 
 /// `iter(obj)` for objects with only `__getitem__`.
 pub fn new_getitem_iter(vm: &Vm, seq: PyObjectRef) -> PyObjectRef {
-    vm.new_object(seq_iter(seq, K_GETITEM), &vm.ctx.types.seq_iterator_type).into()
+    vm.new_object(seq_iter(seq, K_GETITEM), &vm.ctx.types.seq_iterator_type)
+        .into()
 }
 
 pub fn new_rev_iter(vm: &Vm, seq: PyObjectRef, len: usize, typ: &PyTypeRef) -> PyObjectRef {
@@ -97,11 +104,16 @@ pub fn seq_iter_next(vm: &Vm, it: &PySeqIter) -> PyResult<Option<PyObjectRef>> {
     let i = it.index.get();
     let r = match it.kind {
         K_LIST => seq.payload::<PyList>().and_then(|l| l.get(i)),
-        K_TUPLE => seq.payload::<PyTuple>().and_then(|t| t.as_slice().get(i).cloned()),
+        K_TUPLE => seq
+            .payload::<PyTuple>()
+            .and_then(|t| t.as_slice().get(i).cloned()),
         K_STR => {
             let s = seq.payload::<PyStr>().unwrap();
             if s.is_ascii() {
-                s.as_str().as_bytes().get(i).map(|&b| vm.ctx.latin1_chars[b as usize].clone().into())
+                s.as_str()
+                    .as_bytes()
+                    .get(i)
+                    .map(|&b| vm.ctx.latin1_chars[b as usize].clone().into())
             } else {
                 // `index` is a byte offset for non-ASCII strings.
                 let rest = &s.as_str()[i.min(s.as_str().len())..];
@@ -111,7 +123,9 @@ pub fn seq_iter_next(vm: &Vm, it: &PySeqIter) -> PyResult<Option<PyObjectRef>> {
                 })
             }
         }
-        K_BYTES => seq.payload::<PyBytes>().and_then(|b| b.value.get(i).map(|&c| vm.new_int(c as i64))),
+        K_BYTES => seq
+            .payload::<PyBytes>()
+            .and_then(|b| b.value.get(i).map(|&c| vm.new_int(c as i64))),
         K_SET => {
             let s = seq.payload::<PySet>().unwrap();
             if s.len() != it.len0.get() {
@@ -162,7 +176,12 @@ pub fn seq_iter_next(vm: &Vm, it: &PySeqIter) -> PyResult<Option<PyObjectRef>> {
         }
         _ => match vm.getitem(&seq, &vm.new_int(i as i64)) {
             Ok(v) => Some(v),
-            Err(e) if e.as_object().class().is_subtype(&vm.ctx.exc.index_error) || e.as_object().class().is_subtype(&vm.ctx.exc.stop_iteration) => None,
+            Err(e)
+                if e.as_object().class().is_subtype(&vm.ctx.exc.index_error)
+                    || e.as_object().class().is_subtype(&vm.ctx.exc.stop_iteration) =>
+            {
+                None
+            }
             Err(e) => return Err(e),
         },
     };
@@ -183,7 +202,9 @@ fn iter_self(_vm: &Vm, args: Args) -> PyResult {
 }
 
 fn seq_next(vm: &Vm, args: Args) -> PyResult {
-    let it = args.args[0].payload::<PySeqIter>().ok_or_else(|| vm.new_type_error("iterator expected"))?;
+    let it = args.args[0]
+        .payload::<PySeqIter>()
+        .ok_or_else(|| vm.new_type_error("iterator expected"))?;
     match seq_iter_next(vm, it)? {
         Some(v) => Ok(v),
         None => Err(vm.new_stop_iteration(None)),
@@ -191,7 +212,9 @@ fn seq_next(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn seq_length_hint(vm: &Vm, args: Args) -> PyResult {
-    let it = args.args[0].payload::<PySeqIter>().ok_or_else(|| vm.new_type_error("iterator expected"))?;
+    let it = args.args[0]
+        .payload::<PySeqIter>()
+        .ok_or_else(|| vm.new_type_error("iterator expected"))?;
     let seq = it.seq.borrow().clone();
     let n = match seq {
         None => 0,
@@ -213,7 +236,9 @@ impl PyPayload for PyRangeIter {
 }
 
 fn range_next(vm: &Vm, args: Args) -> PyResult {
-    let it = args.args[0].payload::<PyRangeIter>().ok_or_else(|| vm.new_type_error("range_iterator expected"))?;
+    let it = args.args[0]
+        .payload::<PyRangeIter>()
+        .ok_or_else(|| vm.new_type_error("range_iterator expected"))?;
     match range_iter_next(it) {
         Some(v) => Ok(vm.new_int(v)),
         None => Err(vm.new_stop_iteration(None)),
@@ -233,7 +258,9 @@ pub fn range_iter_next(it: &PyRangeIter) -> Option<i64> {
 }
 
 fn range_length_hint(vm: &Vm, args: Args) -> PyResult {
-    let it = args.args[0].payload::<PyRangeIter>().ok_or_else(|| vm.new_type_error("range_iterator expected"))?;
+    let it = args.args[0]
+        .payload::<PyRangeIter>()
+        .ok_or_else(|| vm.new_type_error("range_iterator expected"))?;
     Ok(vm.new_int(it.remaining.get() as i64))
 }
 
@@ -256,7 +283,8 @@ pub fn new_dict_view(vm: &Vm, dict: PyObjectRef, which: u8) -> PyObjectRef {
 }
 
 fn view_of<'a>(vm: &Vm, o: &'a PyObject) -> PyResult<&'a PyDictView> {
-    o.payload::<PyDictView>().ok_or_else(|| vm.new_type_error("dict view expected"))
+    o.payload::<PyDictView>()
+        .ok_or_else(|| vm.new_type_error("dict view expected"))
 }
 
 fn view_items(vm: &Vm, v: &PyDictView) -> Vec<PyObjectRef> {
@@ -264,7 +292,11 @@ fn view_items(vm: &Vm, v: &PyDictView) -> Vec<PyObjectRef> {
     match v.which {
         0 => d.keys_vec(),
         1 => d.values_vec(),
-        _ => d.items_vec().into_iter().map(|(k, x)| vm.new_tuple(vec![k, x])).collect(),
+        _ => d
+            .items_vec()
+            .into_iter()
+            .map(|(k, x)| vm.new_tuple(vec![k, x]))
+            .collect(),
     }
 }
 
@@ -281,7 +313,9 @@ fn view_len(vm: &Vm, args: Args) -> PyResult {
 fn view_repr(vm: &Vm, args: Args) -> PyResult {
     let v = view_of(vm, &args.args[0])?;
     let name = args.args[0].class().name().clone();
-    let Some(_g) = vm.repr_enter(&args.args[0]) else { return Ok(vm.new_string(format!("{name}(...)"))) };
+    let Some(_g) = vm.repr_enter(&args.args[0]) else {
+        return Ok(vm.new_string(format!("{name}(...)")));
+    };
     let body = crate::objects::list::seq_repr(vm, &view_items(vm, v), "[", "]")?;
     Ok(vm.new_string(format!("{name}({body})")))
 }
@@ -301,7 +335,9 @@ fn view_contains(vm: &Vm, args: Args) -> PyResult {
             Ok(vm.new_bool(false))
         }
         _ => {
-            let Some(t) = x.payload::<PyTuple>().filter(|t| t.len() == 2) else { return Ok(vm.new_bool(false)) };
+            let Some(t) = x.payload::<PyTuple>().filter(|t| t.len() == 2) else {
+                return Ok(vm.new_bool(false));
+            };
             match d.get_item(vm, &t.as_slice()[0])? {
                 Some(val) => Ok(vm.new_bool(vm.eq(&val, &t.as_slice()[1])?)),
                 None => Ok(vm.new_bool(false)),
@@ -359,8 +395,12 @@ impl PyPayload for PyCallableIter {
 }
 
 fn callable_next(vm: &Vm, args: Args) -> PyResult {
-    let it = args.args[0].payload::<PyCallableIter>().ok_or_else(|| vm.new_type_error("callable_iterator expected"))?;
-    let Some(c) = it.callable.borrow().clone() else { return Err(vm.new_stop_iteration(None)) };
+    let it = args.args[0]
+        .payload::<PyCallableIter>()
+        .ok_or_else(|| vm.new_type_error("callable_iterator expected"))?;
+    let Some(c) = it.callable.borrow().clone() else {
+        return Err(vm.new_stop_iteration(None));
+    };
     let v = vm.call(&c, &[])?;
     if vm.eq(&v, &it.sentinel)? {
         *it.callable.borrow_mut() = None;
@@ -378,23 +418,41 @@ impl PyPayload for PyEnumerate {
 }
 
 fn enumerate_new(vm: &Vm, args: Args) -> PyResult {
-    let cls = args.args[0].clone().downcast::<PyType>().map_err(|_| vm.new_type_error("enumerate.__new__"))?;
-    let a = args.shift().bind(vm, "enumerate", &["iterable", "start"], 1)?;
+    let cls = args.args[0]
+        .clone()
+        .downcast::<PyType>()
+        .map_err(|_| vm.new_type_error("enumerate.__new__"))?;
+    let a = args
+        .shift()
+        .bind(vm, "enumerate", &["iterable", "start"], 1)?;
     let iter = vm.get_iter(a[0].as_ref().unwrap())?;
     let start = match &a[1] {
         Some(s) => {
             if !vm.is_index(s) {
-                return Err(vm.new_type_error(format!("'{}' object cannot be interpreted as an integer", s.class().name())));
+                return Err(vm.new_type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    s.class().name()
+                )));
             }
             s.clone()
         }
         None => vm.new_int(0),
     };
-    Ok(vm.new_instance(PyEnumerate { iter, count: RefCell::new(start) }, &cls).into())
+    Ok(vm
+        .new_instance(
+            PyEnumerate {
+                iter,
+                count: RefCell::new(start),
+            },
+            &cls,
+        )
+        .into())
 }
 
 fn enumerate_next(vm: &Vm, args: Args) -> PyResult {
-    let e = args.args[0].payload::<PyEnumerate>().ok_or_else(|| vm.new_type_error("enumerate expected"))?;
+    let e = args.args[0]
+        .payload::<PyEnumerate>()
+        .ok_or_else(|| vm.new_type_error("enumerate expected"))?;
     match vm.next(&e.iter)? {
         Some(v) => {
             let c = e.count.borrow().clone();
@@ -415,21 +473,33 @@ impl PyPayload for PyZip {
 }
 
 fn zip_new(vm: &Vm, args: Args) -> PyResult {
-    let cls = args.args[0].clone().downcast::<PyType>().map_err(|_| vm.new_type_error("zip.__new__"))?;
+    let cls = args.args[0]
+        .clone()
+        .downcast::<PyType>()
+        .map_err(|_| vm.new_type_error("zip.__new__"))?;
     let mut strict = false;
     for (k, v) in args.kwargs() {
         if k == "strict" {
             strict = vm.is_true(v)?;
         } else {
-            return Err(vm.new_type_error(format!("zip() got an unexpected keyword argument '{k}'")));
+            return Err(
+                vm.new_type_error(format!("zip() got an unexpected keyword argument '{k}'"))
+            );
         }
     }
-    let iters = args.shift().positional().iter().map(|o| vm.get_iter(o)).collect::<PyResult<Vec<_>>>()?;
+    let iters = args
+        .shift()
+        .positional()
+        .iter()
+        .map(|o| vm.get_iter(o))
+        .collect::<PyResult<Vec<_>>>()?;
     Ok(vm.new_instance(PyZip { iters, strict }, &cls).into())
 }
 
 fn zip_next(vm: &Vm, args: Args) -> PyResult {
-    let z = args.args[0].payload::<PyZip>().ok_or_else(|| vm.new_type_error("zip expected"))?;
+    let z = args.args[0]
+        .payload::<PyZip>()
+        .ok_or_else(|| vm.new_type_error("zip expected"))?;
     if z.iters.is_empty() {
         return Err(vm.new_stop_iteration(None));
     }
@@ -441,12 +511,22 @@ fn zip_next(vm: &Vm, args: Args) -> PyResult {
                 if z.strict {
                     if i > 0 {
                         let s = if i == 1 { " " } else { "s 1-" };
-                        return Err(vm.new_value_error(format!("zip() argument {} is shorter than argument{}{}", i + 1, s, i)));
+                        return Err(vm.new_value_error(format!(
+                            "zip() argument {} is shorter than argument{}{}",
+                            i + 1,
+                            s,
+                            i
+                        )));
                     }
                     for (j, other) in z.iters.iter().enumerate().skip(1) {
                         if vm.next(other)?.is_some() {
                             let s = if j == 1 { " " } else { "s 1-" };
-                            return Err(vm.new_value_error(format!("zip() argument {} is longer than argument{}{}", j + 1, s, j)));
+                            return Err(vm.new_value_error(format!(
+                                "zip() argument {} is longer than argument{}{}",
+                                j + 1,
+                                s,
+                                j
+                            )));
                         }
                     }
                 }
@@ -466,18 +546,34 @@ impl PyPayload for PyMap {
 }
 
 fn map_new(vm: &Vm, args: Args) -> PyResult {
-    let cls = args.args[0].clone().downcast::<PyType>().map_err(|_| vm.new_type_error("map.__new__"))?;
+    let cls = args.args[0]
+        .clone()
+        .downcast::<PyType>()
+        .map_err(|_| vm.new_type_error("map.__new__"))?;
     args.shift().no_kwargs(vm, "map")?;
     let p = args.shift().positional();
     if p.len() < 2 {
         return Err(vm.new_type_error("map() must have at least two arguments."));
     }
-    let iters = p[1..].iter().map(|o| vm.get_iter(o)).collect::<PyResult<Vec<_>>>()?;
-    Ok(vm.new_instance(PyMap { func: p[0].clone(), iters }, &cls).into())
+    let iters = p[1..]
+        .iter()
+        .map(|o| vm.get_iter(o))
+        .collect::<PyResult<Vec<_>>>()?;
+    Ok(vm
+        .new_instance(
+            PyMap {
+                func: p[0].clone(),
+                iters,
+            },
+            &cls,
+        )
+        .into())
 }
 
 fn map_next(vm: &Vm, args: Args) -> PyResult {
-    let m = args.args[0].payload::<PyMap>().ok_or_else(|| vm.new_type_error("map expected"))?;
+    let m = args.args[0]
+        .payload::<PyMap>()
+        .ok_or_else(|| vm.new_type_error("map expected"))?;
     let mut vals = Vec::with_capacity(m.iters.len());
     for it in &m.iters {
         match vm.next(it)? {
@@ -497,17 +593,39 @@ impl PyPayload for PyFilter {
 }
 
 fn filter_new(vm: &Vm, args: Args) -> PyResult {
-    let cls = args.args[0].clone().downcast::<PyType>().map_err(|_| vm.new_type_error("filter.__new__"))?;
+    let cls = args.args[0]
+        .clone()
+        .downcast::<PyType>()
+        .map_err(|_| vm.new_type_error("filter.__new__"))?;
     let p = args.shift().range(vm, "filter", 2, 2)?;
     let iter = vm.get_iter(&p[1])?;
-    Ok(vm.new_instance(PyFilter { func: p[0].clone(), iter }, &cls).into())
+    Ok(vm
+        .new_instance(
+            PyFilter {
+                func: p[0].clone(),
+                iter,
+            },
+            &cls,
+        )
+        .into())
 }
 
 fn filter_next(vm: &Vm, args: Args) -> PyResult {
-    let f = args.args[0].payload::<PyFilter>().ok_or_else(|| vm.new_type_error("filter expected"))?;
+    let f = args.args[0]
+        .payload::<PyFilter>()
+        .ok_or_else(|| vm.new_type_error("filter expected"))?;
     loop {
-        let Some(v) = vm.next(&f.iter)? else { return Err(vm.new_stop_iteration(None)) };
-        let keep = if vm.is_none(&f.func) { vm.is_true(&v)? } else { { let r = vm.call(&f.func, &[v.clone()])?; vm.is_true(&r)? } };
+        let Some(v) = vm.next(&f.iter)? else {
+            return Err(vm.new_stop_iteration(None));
+        };
+        let keep = if vm.is_none(&f.func) {
+            vm.is_true(&v)?
+        } else {
+            {
+                let r = vm.call(&f.func, &[v.clone()])?;
+                vm.is_true(&r)?
+            }
+        };
         if keep {
             return Ok(v);
         }
@@ -542,31 +660,63 @@ pub(crate) fn init(vm: &Vm) {
         &t.seq_iterator_type,
         &t.reversed_type,
     ] {
-        vm.add_methods(typ, &[("__iter__", iter_self), ("__next__", seq_next), ("__length_hint__", seq_length_hint)]);
+        vm.add_methods(
+            typ,
+            &[
+                ("__iter__", iter_self),
+                ("__next__", seq_next),
+                ("__length_hint__", seq_length_hint),
+            ],
+        );
     }
     vm.add_new(&t.reversed_type, reversed_new);
-    vm.add_methods(&t.range_iterator_type, &[("__iter__", iter_self), ("__next__", range_next), ("__length_hint__", range_length_hint)]);
+    vm.add_methods(
+        &t.range_iterator_type,
+        &[
+            ("__iter__", iter_self),
+            ("__next__", range_next),
+            ("__length_hint__", range_length_hint),
+        ],
+    );
     for typ in [&t.dict_keys_type, &t.dict_values_type, &t.dict_items_type] {
-        vm.add_methods(typ, &[
-            ("__iter__", view_iter),
-            ("__len__", view_len),
-            ("__repr__", view_repr),
-            ("__contains__", view_contains),
-            ("__reversed__", view_reversed),
-            ("__and__", view_and),
-            ("__or__", view_or),
-            ("__sub__", view_sub),
-            ("__xor__", view_xor),
-            ("__eq__", view_eq),
-        ]);
+        vm.add_methods(
+            typ,
+            &[
+                ("__iter__", view_iter),
+                ("__len__", view_len),
+                ("__repr__", view_repr),
+                ("__contains__", view_contains),
+                ("__reversed__", view_reversed),
+                ("__and__", view_and),
+                ("__or__", view_or),
+                ("__sub__", view_sub),
+                ("__xor__", view_xor),
+                ("__eq__", view_eq),
+            ],
+        );
     }
-    vm.add_methods(&t.callable_iterator_type, &[("__iter__", iter_self), ("__next__", callable_next)]);
+    vm.add_methods(
+        &t.callable_iterator_type,
+        &[("__iter__", iter_self), ("__next__", callable_next)],
+    );
     vm.add_new(&t.enumerate_type, enumerate_new);
-    vm.add_methods(&t.enumerate_type, &[("__iter__", iter_self), ("__next__", enumerate_next)]);
+    vm.add_methods(
+        &t.enumerate_type,
+        &[("__iter__", iter_self), ("__next__", enumerate_next)],
+    );
     vm.add_new(&t.zip_type, zip_new);
-    vm.add_methods(&t.zip_type, &[("__iter__", iter_self), ("__next__", zip_next)]);
+    vm.add_methods(
+        &t.zip_type,
+        &[("__iter__", iter_self), ("__next__", zip_next)],
+    );
     vm.add_new(&t.map_type, map_new);
-    vm.add_methods(&t.map_type, &[("__iter__", iter_self), ("__next__", map_next)]);
+    vm.add_methods(
+        &t.map_type,
+        &[("__iter__", iter_self), ("__next__", map_next)],
+    );
     vm.add_new(&t.filter_type, filter_new);
-    vm.add_methods(&t.filter_type, &[("__iter__", iter_self), ("__next__", filter_next)]);
+    vm.add_methods(
+        &t.filter_type,
+        &[("__iter__", iter_self), ("__next__", filter_next)],
+    );
 }

@@ -55,7 +55,10 @@ pub fn grow_capacity(allocated: usize, oldsize: usize, newsize: usize) -> usize 
 impl PyList {
     pub fn new(items: Vec<PyObjectRef>) -> PyList {
         let n = items.len();
-        PyList { items: RefCell::new(items), allocated: Cell::new(n) }
+        PyList {
+            items: RefCell::new(items),
+            allocated: Cell::new(n),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -71,14 +74,16 @@ impl PyList {
         let mut v = self.items.borrow_mut();
         let n = v.len();
         if n + 1 > self.allocated.get() {
-            self.allocated.set(grow_capacity(self.allocated.get(), n, n + 1));
+            self.allocated
+                .set(grow_capacity(self.allocated.get(), n, n + 1));
         }
         v.push(x);
     }
 
     fn resized(&self, newsize: usize) {
         let n = self.len();
-        self.allocated.set(grow_capacity(self.allocated.get(), n, newsize));
+        self.allocated
+            .set(grow_capacity(self.allocated.get(), n, newsize));
     }
 
     pub fn to_vec(&self) -> Vec<PyObjectRef> {
@@ -93,14 +98,23 @@ impl PyList {
         let n = self.len();
         let newsize = n + items.len();
         if newsize > self.allocated.get() {
-            self.allocated.set(if n == 0 { (newsize + 1) & !1 } else { grow_capacity(self.allocated.get(), n, newsize) });
+            self.allocated.set(if n == 0 {
+                (newsize + 1) & !1
+            } else {
+                grow_capacity(self.allocated.get(), n, newsize)
+            });
         }
         self.items.borrow_mut().extend(items);
     }
 }
 
 fn this<'a>(vm: &Vm, o: &'a PyObject) -> PyResult<&'a PyList> {
-    o.payload::<PyList>().ok_or_else(|| vm.new_type_error(format!("descriptor requires a 'list' object but received a '{}'", o.class().name())))
+    o.payload::<PyList>().ok_or_else(|| {
+        vm.new_type_error(format!(
+            "descriptor requires a 'list' object but received a '{}'",
+            o.class().name()
+        ))
+    })
 }
 
 /// Normalises an index for item access; IndexError with `msg` when out of range.
@@ -114,14 +128,20 @@ pub fn norm_index(vm: &Vm, idx: &PyObject, len: usize, msg: &str) -> PyResult<us
 }
 
 pub fn check_size(vm: &Vm, n: usize, item: usize) -> PyResult<()> {
-    if n.checked_mul(item).map_or(true, |b| b > (isize::MAX as usize) / 8) || n > (1usize << 40) {
+    if n.checked_mul(item)
+        .map_or(true, |b| b > (isize::MAX as usize) / 8)
+        || n > (1usize << 40)
+    {
         return Err(vm.new_memory_error());
     }
     Ok(())
 }
 
 fn list_new(vm: &Vm, args: Args) -> PyResult {
-    let cls = args.args[0].clone().downcast::<PyType>().map_err(|_| vm.new_type_error("list.__new__(X): X is not a type object"))?;
+    let cls = args.args[0]
+        .clone()
+        .downcast::<PyType>()
+        .map_err(|_| vm.new_type_error("list.__new__(X): X is not a type object"))?;
     Ok(vm.new_instance(PyList::new(Vec::new()), &cls).into())
 }
 
@@ -130,7 +150,10 @@ fn list_init(vm: &Vm, args: Args) -> PyResult {
     args.shift().no_kwargs(vm, "list")?;
     let p = args.positional();
     if p.len() > 2 {
-        return Err(vm.new_type_error(format!("list expected at most 1 argument, got {}", p.len() - 1)));
+        return Err(vm.new_type_error(format!(
+            "list expected at most 1 argument, got {}",
+            p.len() - 1
+        )));
     }
     let mut old = std::mem::take(&mut *l.items.borrow_mut());
     l.allocated.set(0);
@@ -141,9 +164,12 @@ fn list_init(vm: &Vm, args: Args) -> PyResult {
     if let Some(src) = p.get(1) {
         let items = vm.iterate(src)?;
         let n = items.len();
-        let sized = src.payload::<PyList>().is_some() || src.payload::<crate::objects::PyTuple>().is_some()
-            || src.payload::<crate::objects::PyRange>().is_some() || src.payload::<crate::objects::PyDict>().is_some()
-            || src.payload::<crate::objects::PySet>().is_some() || src.payload::<crate::objects::PyStr>().is_some();
+        let sized = src.payload::<PyList>().is_some()
+            || src.payload::<crate::objects::PyTuple>().is_some()
+            || src.payload::<crate::objects::PyRange>().is_some()
+            || src.payload::<crate::objects::PyDict>().is_some()
+            || src.payload::<crate::objects::PySet>().is_some()
+            || src.payload::<crate::objects::PyStr>().is_some();
         if sized {
             l.allocated.set(if n == 0 { 0 } else { (n + 1) & !1 });
             *l.items.borrow_mut() = items;
@@ -278,7 +304,11 @@ fn list_reverse(vm: &Vm, args: Args) -> PyResult {
 }
 
 /// Stable merge sort with a fallible comparison (`a < b`).
-pub fn sort_values(vm: &Vm, v: &mut Vec<(PyObjectRef, PyObjectRef)>, reverse: bool) -> PyResult<()> {
+pub fn sort_values(
+    vm: &Vm,
+    v: &mut Vec<(PyObjectRef, PyObjectRef)>,
+    reverse: bool,
+) -> PyResult<()> {
     // Sort on keys; `reverse` keeps stability as CPython (reverse, sort, reverse).
     if reverse {
         v.reverse();
@@ -390,7 +420,11 @@ fn list_sort(vm: &Vm, args: Args) -> PyResult {
         match k {
             "key" => key = Some(v),
             "reverse" => reverse = vm.is_true(v)?,
-            other => return Err(vm.new_type_error(format!("sort() got an unexpected keyword argument '{other}'"))),
+            other => {
+                return Err(vm.new_type_error(format!(
+                    "sort() got an unexpected keyword argument '{other}'"
+                )))
+            }
         }
     }
     sort_list(vm, l, key, reverse)?;
@@ -408,7 +442,10 @@ pub fn list_getitem_impl(vm: &Vm, l: &PyList, idx: &PyObject) -> PyResult {
         return Ok(vm.new_list(si.iter().map(|i| v[i].clone()).collect()));
     }
     if !vm.is_index(idx) {
-        return Err(vm.new_type_error(format!("list indices must be integers or slices, not {}", idx.class().name())));
+        return Err(vm.new_type_error(format!(
+            "list indices must be integers or slices, not {}",
+            idx.class().name()
+        )));
     }
     let n = l.len();
     let i = norm_index(vm, idx, n, "list index out of range")?;
@@ -433,7 +470,8 @@ pub fn list_setitem_impl(vm: &Vm, l: &PyList, idx: &PyObject, value: PyObjectRef
                 v.splice(start.min(n)..stop.min(n), new_items).collect()
             };
             let m = l.len();
-            l.allocated.set(grow_capacity(l.allocated.get(), n, m).max(m));
+            l.allocated
+                .set(grow_capacity(l.allocated.get(), n, m).max(m));
             drop(old);
             return Ok(());
         }
@@ -456,7 +494,10 @@ pub fn list_setitem_impl(vm: &Vm, l: &PyList, idx: &PyObject, value: PyObjectRef
         return Ok(());
     }
     if !vm.is_index(idx) {
-        return Err(vm.new_type_error(format!("list indices must be integers or slices, not {}", idx.class().name())));
+        return Err(vm.new_type_error(format!(
+            "list indices must be integers or slices, not {}",
+            idx.class().name()
+        )));
     }
     let i = norm_index(vm, idx, l.len(), "list assignment index out of range")?;
     let old = std::mem::replace(&mut l.items.borrow_mut()[i], value);
@@ -489,7 +530,10 @@ pub fn list_delitem_impl(vm: &Vm, l: &PyList, idx: &PyObject) -> PyResult<()> {
         return Ok(());
     }
     if !vm.is_index(idx) {
-        return Err(vm.new_type_error(format!("list indices must be integers or slices, not {}", idx.class().name())));
+        return Err(vm.new_type_error(format!(
+            "list indices must be integers or slices, not {}",
+            idx.class().name()
+        )));
     }
     let n = l.len();
     let i = norm_index(vm, idx, n, "list assignment index out of range")?;
@@ -521,13 +565,22 @@ fn list_contains(vm: &Vm, args: Args) -> PyResult {
 fn list_iter(vm: &Vm, args: Args) -> PyResult {
     let [l] = args.exact::<1>(vm, "__iter__")?;
     this(vm, l)?;
-    Ok(crate::objects::iter::new_seq_iter(vm, l.clone(), &vm.ctx.types.list_iterator_type))
+    Ok(crate::objects::iter::new_seq_iter(
+        vm,
+        l.clone(),
+        &vm.ctx.types.list_iterator_type,
+    ))
 }
 
 fn list_reversed(vm: &Vm, args: Args) -> PyResult {
     let [l] = args.exact::<1>(vm, "__reversed__")?;
     let n = this(vm, l)?.len();
-    Ok(crate::objects::iter::new_rev_iter(vm, l.clone(), n, &vm.ctx.types.list_reverseiterator_type))
+    Ok(crate::objects::iter::new_rev_iter(
+        vm,
+        l.clone(),
+        n,
+        &vm.ctx.types.list_reverseiterator_type,
+    ))
 }
 
 pub fn seq_repr(vm: &Vm, items: &[PyObjectRef], open: &str, close: &str) -> PyResult<String> {
@@ -548,12 +601,19 @@ fn list_repr(vm: &Vm, args: Args) -> PyResult {
     if l.is_empty() {
         return Ok(vm.new_str("[]"));
     }
-    let Some(_g) = vm.repr_enter(o) else { return Ok(vm.new_str("[...]")) };
+    let Some(_g) = vm.repr_enter(o) else {
+        return Ok(vm.new_str("[...]"));
+    };
     Ok(vm.new_string(seq_repr(vm, &l.to_vec(), "[", "]")?))
 }
 
 /// Lexicographic comparison of two sequences (`list`/`tuple` rich comparisons).
-pub fn seq_compare(vm: &Vm, a: &[PyObjectRef], b: &[PyObjectRef], op: ComparisonOperator) -> PyResult<bool> {
+pub fn seq_compare(
+    vm: &Vm,
+    a: &[PyObjectRef],
+    b: &[PyObjectRef],
+    op: ComparisonOperator,
+) -> PyResult<bool> {
     use ComparisonOperator::*;
     if a.len() != b.len() && matches!(op, Equal | NotEqual) {
         return Ok(op == NotEqual);
@@ -584,7 +644,9 @@ pub fn seq_compare(vm: &Vm, a: &[PyObjectRef], b: &[PyObjectRef], op: Comparison
 
 fn cmp_impl(vm: &Vm, args: Args, op: ComparisonOperator) -> PyResult {
     let [a, b] = args.exact::<2>(vm, "__cmp__")?;
-    let (Some(x), Some(y)) = (a.payload::<PyList>(), b.payload::<PyList>()) else { return Ok(vm.not_implemented()) };
+    let (Some(x), Some(y)) = (a.payload::<PyList>(), b.payload::<PyList>()) else {
+        return Ok(vm.not_implemented());
+    };
     let (x, y) = (x.to_vec(), y.to_vec());
     Ok(vm.new_bool(seq_compare(vm, &x, &y, op)?))
 }
@@ -611,7 +673,10 @@ fn list_add(vm: &Vm, args: Args) -> PyResult {
     let [a, b] = args.exact::<2>(vm, "__add__")?;
     let x = this(vm, a)?;
     let Some(y) = b.payload::<PyList>() else {
-        return Err(vm.new_type_error(format!("can only concatenate list (not \"{}\") to list", b.class().name())));
+        return Err(vm.new_type_error(format!(
+            "can only concatenate list (not \"{}\") to list",
+            b.class().name()
+        )));
     };
     let mut v = x.to_vec();
     v.extend(y.to_vec());
@@ -629,18 +694,23 @@ pub fn repeat_count(vm: &Vm, n: &PyObject) -> PyResult<Option<usize>> {
     if !vm.is_index(n) {
         return Ok(None);
     }
-    let i = vm.to_index_i64(n).map_err(|_| vm.new_overflow_error("cannot fit 'int' into an index-sized integer"))?;
+    let i = vm
+        .to_index_i64(n)
+        .map_err(|_| vm.new_overflow_error("cannot fit 'int' into an index-sized integer"))?;
     Ok(Some(i.max(0) as usize))
 }
 
 fn list_mul(vm: &Vm, args: Args) -> PyResult {
     let [a, b] = args.exact::<2>(vm, "__mul__")?;
     let x = this(vm, a)?;
-    let Some(n) = repeat_count(vm, b)? else { return Ok(vm.not_implemented()) };
+    let Some(n) = repeat_count(vm, b)? else {
+        return Ok(vm.not_implemented());
+    };
     let items = x.to_vec();
     check_size(vm, items.len().saturating_mul(n), 8)?;
     let mut v = Vec::new();
-    v.try_reserve_exact(items.len() * n).map_err(|_| vm.new_memory_error())?;
+    v.try_reserve_exact(items.len() * n)
+        .map_err(|_| vm.new_memory_error())?;
     for _ in 0..n {
         v.extend(items.iter().cloned());
     }
@@ -650,7 +720,9 @@ fn list_mul(vm: &Vm, args: Args) -> PyResult {
 fn list_imul(vm: &Vm, args: Args) -> PyResult {
     let [a, b] = args.exact::<2>(vm, "__imul__")?;
     let x = this(vm, a)?;
-    let Some(n) = repeat_count(vm, b)? else { return Ok(vm.not_implemented()) };
+    let Some(n) = repeat_count(vm, b)? else {
+        return Ok(vm.not_implemented());
+    };
     let items = x.to_vec();
     check_size(vm, items.len().saturating_mul(n), 8)?;
     let mut v = Vec::new();
@@ -665,45 +737,51 @@ fn list_imul(vm: &Vm, args: Args) -> PyResult {
 
 fn list_sizeof(vm: &Vm, args: Args) -> PyResult {
     let l = this(vm, &args.args[0])?;
-    Ok(vm.new_int((40 + 8 * l.allocated.get() + crate::modules::sys_memory::subclass_extra(&args.args[0])) as i64))
+    Ok(vm.new_int(
+        (40 + 8 * l.allocated.get() + crate::modules::sys_memory::subclass_extra(&args.args[0]))
+            as i64,
+    ))
 }
 
 pub(crate) fn init(vm: &Vm) {
     let t = &vm.ctx.types.list_type;
     vm.add_new(t, list_new);
-    vm.add_methods(t, &[
-        ("__init__", list_init),
-        ("append", list_append),
-        ("extend", list_extend),
-        ("insert", list_insert),
-        ("pop", list_pop),
-        ("remove", list_remove),
-        ("index", list_index),
-        ("count", list_count),
-        ("clear", list_clear),
-        ("copy", list_copy),
-        ("reverse", list_reverse),
-        ("sort", list_sort),
-        ("__len__", list_len),
-        ("__getitem__", list_getitem),
-        ("__setitem__", list_setitem),
-        ("__delitem__", list_delitem),
-        ("__contains__", list_contains),
-        ("__iter__", list_iter),
-        ("__reversed__", list_reversed),
-        ("__repr__", list_repr),
-        ("__eq__", list_eq),
-        ("__ne__", list_ne),
-        ("__lt__", list_lt),
-        ("__le__", list_le),
-        ("__gt__", list_gt),
-        ("__ge__", list_ge),
-        ("__add__", list_add),
-        ("__iadd__", list_iadd),
-        ("__mul__", list_mul),
-        ("__rmul__", list_mul),
-        ("__imul__", list_imul),
-        ("__sizeof__", list_sizeof),
-    ]);
+    vm.add_methods(
+        t,
+        &[
+            ("__init__", list_init),
+            ("append", list_append),
+            ("extend", list_extend),
+            ("insert", list_insert),
+            ("pop", list_pop),
+            ("remove", list_remove),
+            ("index", list_index),
+            ("count", list_count),
+            ("clear", list_clear),
+            ("copy", list_copy),
+            ("reverse", list_reverse),
+            ("sort", list_sort),
+            ("__len__", list_len),
+            ("__getitem__", list_getitem),
+            ("__setitem__", list_setitem),
+            ("__delitem__", list_delitem),
+            ("__contains__", list_contains),
+            ("__iter__", list_iter),
+            ("__reversed__", list_reversed),
+            ("__repr__", list_repr),
+            ("__eq__", list_eq),
+            ("__ne__", list_ne),
+            ("__lt__", list_lt),
+            ("__le__", list_le),
+            ("__gt__", list_gt),
+            ("__ge__", list_ge),
+            ("__add__", list_add),
+            ("__iadd__", list_iadd),
+            ("__mul__", list_mul),
+            ("__rmul__", list_mul),
+            ("__imul__", list_imul),
+            ("__sizeof__", list_sizeof),
+        ],
+    );
     vm.add_attr(t, "__hash__", vm.none());
 }

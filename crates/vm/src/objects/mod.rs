@@ -54,7 +54,10 @@ use crate::heap::{PyObjectRef, PyRef};
 pub use bytes::PyBytes;
 pub use cell::PyCell;
 pub use code::PyCode;
-pub use descriptor::{PyBoundMethod, PyBuiltinFunction, PyClassMethod, PyGetSet, PyMethodDescr, PyProperty, PyStaticMethod};
+pub use descriptor::{
+    PyBoundMethod, PyBuiltinFunction, PyClassMethod, PyGetSet, PyMethodDescr, PyProperty,
+    PyStaticMethod,
+};
 pub use dict::{PyDict, PyDictRef};
 pub use exception::{PyBaseException, PyBaseExceptionRef};
 pub use float::PyFloat;
@@ -144,7 +147,13 @@ impl Types {
         let object_type = typeobj::new_object_type(&type_type);
         let o = Some(&object_type);
         let int_type = st::<PyInt>(&type_type, "int", o, true);
-        let bool_type = typeobj::new_static_type_vt(&type_type, "bool", Some(&int_type), false, vtable_of::<PyInt>());
+        let bool_type = typeobj::new_static_type_vt(
+            &type_type,
+            "bool",
+            Some(&int_type),
+            false,
+            vtable_of::<PyInt>(),
+        );
         let list_type = st::<PyList>(&type_type, "list", o, true);
         let tuple_type = st::<PyTuple>(&type_type, "tuple", o, true);
         let dict_type = st::<PyDict>(&type_type, "dict", o, true);
@@ -161,9 +170,19 @@ impl Types {
             range_type: st::<PyRange>(&type_type, "range", o, false),
             slice_type: st::<PySlice>(&type_type, "slice", o, false),
             function_type: st::<PyFunction>(&type_type, "function", o, false),
-            builtin_function_type: st::<PyBuiltinFunction>(&type_type, "builtin_function_or_method", o, false),
+            builtin_function_type: st::<PyBuiltinFunction>(
+                &type_type,
+                "builtin_function_or_method",
+                o,
+                false,
+            ),
             method_descriptor_type: st::<PyMethodDescr>(&type_type, "method_descriptor", o, false),
-            wrapper_descriptor_type: st::<PyMethodDescr>(&type_type, "wrapper_descriptor", o, false),
+            wrapper_descriptor_type: st::<PyMethodDescr>(
+                &type_type,
+                "wrapper_descriptor",
+                o,
+                false,
+            ),
             bound_method_type: st::<PyBoundMethod>(&type_type, "method", o, false),
             getset_type: st::<PyGetSet>(&type_type, "getset_descriptor", o, false),
             property_type: st::<PyProperty>(&type_type, "property", o, true),
@@ -197,7 +216,12 @@ impl Types {
             map_type: st::<PyMap>(&type_type, "map", o, true),
             filter_type: st::<PyFilter>(&type_type, "filter", o, true),
             reversed_type: st::<PySeqIter>(&type_type, "reversed", o, true),
-            member_descriptor_type: st::<descriptor::PyMemberDescr>(&type_type, "member_descriptor", o, false),
+            member_descriptor_type: st::<descriptor::PyMemberDescr>(
+                &type_type,
+                "member_descriptor",
+                o,
+                false,
+            ),
             text_io_type: st::<crate::modules::io::PyTextIO>(&type_type, "TextIOWrapper", o, false),
             int_type,
             bool_type,
@@ -212,7 +236,9 @@ impl Types {
     }
 }
 
-pub use iter::{PyCallableIter, PyDictView, PyEnumerate, PyFilter, PyMap, PyRangeIter, PySeqIter, PyZip};
+pub use iter::{
+    PyCallableIter, PyDictView, PyEnumerate, PyFilter, PyMap, PyRangeIter, PySeqIter, PyZip,
+};
 pub use typeobj::{PyMappingProxy, PySuper};
 
 /// Registers the methods of every builtin type (called once by `Vm::new`).

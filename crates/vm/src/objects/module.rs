@@ -20,27 +20,48 @@ impl PyPayload for PyModule {
 impl PyModule {
     pub fn new(dict: PyDictRef) -> PyModule {
         let slot = DictSlot::new(Some(dict.clone().into()));
-        PyModule { dict, dict_slot: slot }
+        PyModule {
+            dict,
+            dict_slot: slot,
+        }
     }
 }
 
 fn module_repr(vm: &Vm, args: Args) -> PyResult {
-    let m = args.args[0].payload::<PyModule>().ok_or_else(|| vm.new_type_error("module expected"))?;
+    let m = args.args[0]
+        .payload::<PyModule>()
+        .ok_or_else(|| vm.new_type_error("module expected"))?;
     let name = m.dict.get_item_str_opt(&vm.intern("__name__"));
-    let name = name.as_ref().and_then(|n| n.payload::<PyStr>().map(|s| s.as_str().to_string())).unwrap_or_else(|| "?".into());
+    let name = name
+        .as_ref()
+        .and_then(|n| n.payload::<PyStr>().map(|s| s.as_str().to_string()))
+        .unwrap_or_else(|| "?".into());
     let file = m.dict.get_item_str_opt(&vm.intern("__file__"));
-    Ok(vm.new_string(match file.as_ref().and_then(|f| f.payload::<PyStr>().map(|s| s.as_str().to_string())) {
-        Some(f) => format!("<module '{name}' from '{f}'>"),
-        None => format!("<module '{name}' (built-in)>"),
-    }))
+    Ok(vm.new_string(
+        match file
+            .as_ref()
+            .and_then(|f| f.payload::<PyStr>().map(|s| s.as_str().to_string()))
+        {
+            Some(f) => format!("<module '{name}' from '{f}'>"),
+            None => format!("<module '{name}' (built-in)>"),
+        },
+    ))
 }
 
 fn module_dir(vm: &Vm, args: Args) -> PyResult {
-    let m = args.args[0].payload::<PyModule>().ok_or_else(|| vm.new_type_error("module expected"))?;
+    let m = args.args[0]
+        .payload::<PyModule>()
+        .ok_or_else(|| vm.new_type_error("module expected"))?;
     let mut keys: Vec<PyObjectRef> = m.dict.keys_vec();
     keys.sort_by(|a, b| {
-        let x = a.payload::<PyStr>().map(|s| s.as_str().to_string()).unwrap_or_default();
-        let y = b.payload::<PyStr>().map(|s| s.as_str().to_string()).unwrap_or_default();
+        let x = a
+            .payload::<PyStr>()
+            .map(|s| s.as_str().to_string())
+            .unwrap_or_default();
+        let y = b
+            .payload::<PyStr>()
+            .map(|s| s.as_str().to_string())
+            .unwrap_or_default();
         x.cmp(&y)
     });
     Ok(vm.new_list(keys))
@@ -48,7 +69,9 @@ fn module_dir(vm: &Vm, args: Args) -> PyResult {
 
 fn module_new(vm: &Vm, args: Args) -> PyResult {
     let p = args.shift().range(vm, "module", 1, 2)?;
-    let name = p[0].payload::<PyStr>().ok_or_else(|| vm.new_type_error("module.__init__() argument 'name' must be str"))?;
+    let name = p[0]
+        .payload::<PyStr>()
+        .ok_or_else(|| vm.new_type_error("module.__init__() argument 'name' must be str"))?;
     let m = vm.new_module(name.as_str());
     Ok(m.into())
 }

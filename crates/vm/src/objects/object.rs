@@ -21,20 +21,35 @@ fn excess_args(args: &Args) -> bool {
 }
 
 fn object_new(vm: &Vm, args: Args) -> PyResult {
-    let cls = args.args.first().cloned().ok_or_else(|| vm.new_type_error("object.__new__(): not enough arguments"))?;
-    let cls = cls.downcast::<PyType>().map_err(|o| vm.new_type_error(format!("object.__new__(X): X is not a type object ({})", o.class().name())))?;
+    let cls = args
+        .args
+        .first()
+        .cloned()
+        .ok_or_else(|| vm.new_type_error("object.__new__(): not enough arguments"))?;
+    let cls = cls.downcast::<PyType>().map_err(|o| {
+        vm.new_type_error(format!(
+            "object.__new__(X): X is not a type object ({})",
+            o.class().name()
+        ))
+    })?;
     if excess_args(&args) {
         let new_overridden = !vm.type_slot_is(&cls, "__new__", &vm.object_new);
         let init_overridden = !vm.type_slot_is(&cls, "__init__", &vm.object_init);
         if new_overridden {
-            return Err(vm.new_type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
+            return Err(vm.new_type_error(
+                "object.__new__() takes exactly one argument (the type to instantiate)",
+            ));
         }
         if !init_overridden {
             return Err(vm.new_type_error(format!("{}() takes no arguments", cls.name())));
         }
     }
     if cls.core.vtable.get().base_type_id != crate::heap::vtable_of::<PyBaseObject>().base_type_id {
-        return Err(vm.new_type_error(format!("object.__new__({}) is not safe, use {}.__new__()", cls.name(), cls.name())));
+        return Err(vm.new_type_error(format!(
+            "object.__new__({}) is not safe, use {}.__new__()",
+            cls.name(),
+            cls.name()
+        )));
     }
     Ok(vm.new_instance(PyBaseObject, &cls).into())
 }
@@ -45,10 +60,15 @@ fn object_init(vm: &Vm, args: Args) -> PyResult {
         let init_overridden = !vm.type_slot_is(&cls, "__init__", &vm.object_init);
         let new_overridden = !vm.type_slot_is(&cls, "__new__", &vm.object_new);
         if init_overridden {
-            return Err(vm.new_type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
+            return Err(vm.new_type_error(
+                "object.__init__() takes exactly one argument (the instance to initialize)",
+            ));
         }
         if !new_overridden {
-            return Err(vm.new_type_error(format!("{}.__init__() takes exactly one argument (the instance to initialize)", cls.name())));
+            return Err(vm.new_type_error(format!(
+                "{}.__init__() takes exactly one argument (the instance to initialize)",
+                cls.name()
+            )));
         }
     }
     Ok(vm.none())
@@ -65,7 +85,11 @@ fn object_str(vm: &Vm, args: Args) -> PyResult {
 
 fn object_eq(vm: &Vm, args: Args) -> PyResult {
     let [a, b] = args.exact::<2>(vm, "__eq__")?;
-    Ok(if a.is(b) { vm.new_bool(true) } else { vm.not_implemented() })
+    Ok(if a.is(b) {
+        vm.new_bool(true)
+    } else {
+        vm.not_implemented()
+    })
 }
 
 fn object_ne(vm: &Vm, args: Args) -> PyResult {
@@ -87,14 +111,24 @@ fn object_hash(vm: &Vm, args: Args) -> PyResult {
 
 fn object_getattribute(vm: &Vm, args: Args) -> PyResult {
     let [o, name] = args.exact::<2>(vm, "__getattribute__")?;
-    let name = name.clone().downcast::<PyStr>().map_err(|n| vm.new_type_error(format!("attribute name must be string, not '{}'", n.class().name())))?;
+    let name = name.clone().downcast::<PyStr>().map_err(|n| {
+        vm.new_type_error(format!(
+            "attribute name must be string, not '{}'",
+            n.class().name()
+        ))
+    })?;
     let name = vm.intern_str(&name);
     vm.generic_getattr(o, &name)
 }
 
 fn object_setattr(vm: &Vm, args: Args) -> PyResult {
     let [o, name, v] = args.exact::<3>(vm, "__setattr__")?;
-    let name = name.clone().downcast::<PyStr>().map_err(|n| vm.new_type_error(format!("attribute name must be string, not '{}'", n.class().name())))?;
+    let name = name.clone().downcast::<PyStr>().map_err(|n| {
+        vm.new_type_error(format!(
+            "attribute name must be string, not '{}'",
+            n.class().name()
+        ))
+    })?;
     let name = vm.intern_str(&name);
     vm.generic_setattr(o, &name, Some(v.clone()))?;
     Ok(vm.none())
@@ -102,7 +136,12 @@ fn object_setattr(vm: &Vm, args: Args) -> PyResult {
 
 fn object_delattr(vm: &Vm, args: Args) -> PyResult {
     let [o, name] = args.exact::<2>(vm, "__delattr__")?;
-    let name = name.clone().downcast::<PyStr>().map_err(|n| vm.new_type_error(format!("attribute name must be string, not '{}'", n.class().name())))?;
+    let name = name.clone().downcast::<PyStr>().map_err(|n| {
+        vm.new_type_error(format!(
+            "attribute name must be string, not '{}'",
+            n.class().name()
+        ))
+    })?;
     let name = vm.intern_str(&name);
     vm.generic_setattr(o, &name, None)?;
     Ok(vm.none())
@@ -114,7 +153,12 @@ fn object_get_class(_vm: &Vm, o: &crate::heap::PyObject) -> PyResult {
 
 fn object_set_class(vm: &Vm, o: &crate::heap::PyObject, v: Option<PyObjectRef>) -> PyResult<()> {
     let v = v.ok_or_else(|| vm.new_type_error("can't delete __class__ attribute"))?;
-    let t = v.clone().downcast::<PyType>().map_err(|v| vm.new_type_error(format!("__class__ must be set to a class, not '{}' object", v.class().name())))?;
+    let t = v.clone().downcast::<PyType>().map_err(|v| {
+        vm.new_type_error(format!(
+            "__class__ must be set to a class, not '{}' object",
+            v.class().name()
+        ))
+    })?;
     if !t.is_heap_type() || !o.class().is_heap_type() || !o.set_class(t.clone().into()) {
         return Err(vm.new_type_error(format!(
             "__class__ assignment: '{}' object layout differs from '{}'",
@@ -135,14 +179,20 @@ fn object_get_dict(vm: &Vm, o: &crate::heap::PyObject) -> PyResult {
             }
             Ok(s.as_ref().unwrap().clone())
         }
-        None => Err(vm.new_attribute_error(format!("'{}' object has no attribute '__dict__'", o.class().name()))),
+        None => Err(vm.new_attribute_error(format!(
+            "'{}' object has no attribute '__dict__'",
+            o.class().name()
+        ))),
     }
 }
 
 fn object_set_dict(vm: &Vm, o: &crate::heap::PyObject, v: Option<PyObjectRef>) -> PyResult<()> {
     let v = v.ok_or_else(|| vm.new_type_error("cannot delete __dict__"))?;
     if v.payload::<crate::objects::PyDict>().is_none() {
-        return Err(vm.new_type_error(format!("__dict__ must be set to a dictionary, not a '{}'", v.class().name())));
+        return Err(vm.new_type_error(format!(
+            "__dict__ must be set to a dictionary, not a '{}'",
+            v.class().name()
+        )));
     }
     match o.dict_slot() {
         Some(slot) => {
@@ -150,7 +200,10 @@ fn object_set_dict(vm: &Vm, o: &crate::heap::PyObject, v: Option<PyObjectRef>) -
             drop(old);
             Ok(())
         }
-        None => Err(vm.new_attribute_error(format!("'{}' object has no attribute '__dict__'", o.class().name()))),
+        None => Err(vm.new_attribute_error(format!(
+            "'{}' object has no attribute '__dict__'",
+            o.class().name()
+        ))),
     }
 }
 
@@ -186,9 +239,14 @@ fn object_sizeof(vm: &Vm, args: Args) -> PyResult {
 
 fn object_format(vm: &Vm, args: Args) -> PyResult {
     let [o, spec] = args.exact::<2>(vm, "__format__")?;
-    let spec = spec.payload::<PyStr>().ok_or_else(|| vm.new_type_error("format spec must be a str"))?;
+    let spec = spec
+        .payload::<PyStr>()
+        .ok_or_else(|| vm.new_type_error("format spec must be a str"))?;
     if !spec.as_str().is_empty() {
-        return Err(vm.new_type_error(format!("unsupported format string passed to {}.__format__", o.class().name())));
+        return Err(vm.new_type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            o.class().name()
+        )));
     }
     Ok(vm.str(o)?.into())
 }
@@ -203,26 +261,29 @@ fn object_init_subclass(vm: &Vm, _args: Args) -> PyResult {
 
 pub(crate) fn init(vm: &Vm) {
     let t = &vm.ctx.types.object_type;
-    vm.add_methods(t, &[
-        ("__init__", object_init),
-        ("__repr__", object_repr),
-        ("__str__", object_str),
-        ("__eq__", object_eq),
-        ("__ne__", object_ne),
-        ("__lt__", object_cmp_ni),
-        ("__le__", object_cmp_ni),
-        ("__gt__", object_cmp_ni),
-        ("__ge__", object_cmp_ni),
-        ("__hash__", object_hash),
-        ("__getattribute__", object_getattribute),
-        ("__setattr__", object_setattr),
-        ("__delattr__", object_delattr),
-        ("__dir__", object_dir),
-        ("__sizeof__", object_sizeof),
-        ("__format__", object_format),
-        ("__reduce__", object_reduce),
-        ("__reduce_ex__", object_reduce),
-    ]);
+    vm.add_methods(
+        t,
+        &[
+            ("__init__", object_init),
+            ("__repr__", object_repr),
+            ("__str__", object_str),
+            ("__eq__", object_eq),
+            ("__ne__", object_ne),
+            ("__lt__", object_cmp_ni),
+            ("__le__", object_cmp_ni),
+            ("__gt__", object_cmp_ni),
+            ("__ge__", object_cmp_ni),
+            ("__hash__", object_hash),
+            ("__getattribute__", object_getattribute),
+            ("__setattr__", object_setattr),
+            ("__delattr__", object_delattr),
+            ("__dir__", object_dir),
+            ("__sizeof__", object_sizeof),
+            ("__format__", object_format),
+            ("__reduce__", object_reduce),
+            ("__reduce_ex__", object_reduce),
+        ],
+    );
     vm.add_classmethod(t, "__init_subclass__", object_init_subclass);
     vm.add_new(t, object_new);
     vm.add_getset(t, "__class__", object_get_class, Some(object_set_class));
@@ -235,6 +296,9 @@ pub(crate) fn init(vm: &Vm) {
 }
 
 /// The `__dict__` getset functions, attached to class-statement types with dicts.
-pub fn dict_getset() -> (crate::objects::descriptor::GetterFn, crate::objects::descriptor::SetterFn) {
+pub fn dict_getset() -> (
+    crate::objects::descriptor::GetterFn,
+    crate::objects::descriptor::SetterFn,
+) {
     (object_get_dict, object_set_dict)
 }

@@ -40,7 +40,11 @@ impl PyPayload for PyRange {
 
 /// The number of items of `range(start, stop, step)` (`step != 0`).
 fn big_length(start: &BigInt, stop: &BigInt, step: &BigInt) -> BigInt {
-    let (lo, hi, st) = if step.is_positive() { (start, stop, step.clone()) } else { (stop, start, -step) };
+    let (lo, hi, st) = if step.is_positive() {
+        (start, stop, step.clone())
+    } else {
+        (stop, start, -step)
+    };
     if lo >= hi {
         return BigInt::zero();
     }
@@ -52,10 +56,20 @@ impl PyRange {
     pub fn from_bigints(start: BigInt, stop: BigInt, step: BigInt) -> PyRange {
         if let (Some(a), Some(b), Some(c)) = (start.to_i64(), stop.to_i64(), step.to_i64()) {
             if big_length(&start, &stop, &step).to_i64().is_some() {
-                return PyRange { start: a, stop: b, step: c, big: None };
+                return PyRange {
+                    start: a,
+                    stop: b,
+                    step: c,
+                    big: None,
+                };
             }
         }
-        PyRange { start: 0, stop: 0, step: 1, big: Some(Box::new(BigRange { start, stop, step })) }
+        PyRange {
+            start: 0,
+            stop: 0,
+            step: 1,
+            big: Some(Box::new(BigRange { start, stop, step })),
+        }
     }
 
     /// The length of an `i64` range (0 for a big one: use `big_len`).
@@ -64,7 +78,17 @@ impl PyRange {
             return 0;
         }
         let (s, e, st) = (self.start as i128, self.stop as i128, self.step as i128);
-        let n = if st > 0 { if e > s { (e - s - 1) / st + 1 } else { 0 } } else if s > e { (s - e - 1) / (-st) + 1 } else { 0 };
+        let n = if st > 0 {
+            if e > s {
+                (e - s - 1) / st + 1
+            } else {
+                0
+            }
+        } else if s > e {
+            (s - e - 1) / (-st) + 1
+        } else {
+            0
+        };
         n as usize
     }
 
@@ -97,7 +121,8 @@ impl PyRange {
 }
 
 fn this<'a>(vm: &Vm, o: &'a PyObject) -> PyResult<&'a PyRange> {
-    o.payload::<PyRange>().ok_or_else(|| vm.new_type_error("range expected"))
+    o.payload::<PyRange>()
+        .ok_or_else(|| vm.new_type_error("range expected"))
 }
 
 /// `operator.index(o)` as a big int.
@@ -109,10 +134,16 @@ fn index_big(vm: &Vm, o: &PyObject) -> PyResult<BigInt> {
         let r = vm.call_unbound(&m, &[o.to_owned()])?;
         return match r.payload::<PyInt>() {
             Some(i) => Ok(i.to_bigint()),
-            None => Err(vm.new_type_error(format!("__index__ returned non-int (type {})", r.class().name()))),
+            None => Err(vm.new_type_error(format!(
+                "__index__ returned non-int (type {})",
+                r.class().name()
+            ))),
         };
     }
-    Err(vm.new_type_error(format!("'{}' object cannot be interpreted as an integer", o.class().name())))
+    Err(vm.new_type_error(format!(
+        "'{}' object cannot be interpreted as an integer",
+        o.class().name()
+    )))
 }
 
 fn new_range(vm: &Vm, r: PyRange) -> PyObjectRef {
@@ -127,7 +158,11 @@ fn range_new(vm: &Vm, args: Args) -> PyResult {
         0 => return Err(vm.new_type_error("range expected at least 1 argument, got 0")),
         1 => (BigInt::zero(), index_big(vm, &p[0])?, BigInt::one()),
         2 => (index_big(vm, &p[0])?, index_big(vm, &p[1])?, BigInt::one()),
-        3 => (index_big(vm, &p[0])?, index_big(vm, &p[1])?, index_big(vm, &p[2])?),
+        3 => (
+            index_big(vm, &p[0])?,
+            index_big(vm, &p[1])?,
+            index_big(vm, &p[2])?,
+        ),
         n => return Err(vm.new_type_error(format!("range expected at most 3 arguments, got {n}"))),
     };
     if step.is_zero() {
@@ -155,18 +190,30 @@ fn range_bool(vm: &Vm, args: Args) -> PyResult {
 fn range_repr(vm: &Vm, args: Args) -> PyResult {
     let r = this(vm, &args.args[0])?;
     let (start, stop, step) = r.bounds();
-    Ok(vm.new_string(if step.is_one() { format!("range({start}, {stop})") } else { format!("range({start}, {stop}, {step})") }))
+    Ok(vm.new_string(if step.is_one() {
+        format!("range({start}, {stop})")
+    } else {
+        format!("range({start}, {stop}, {step})")
+    }))
 }
 
 /// CPython's `_PySlice_GetLongIndices`: a slice's `(start, stop, step)` for a
 /// sequence of big length.
 fn slice_long_indices(vm: &Vm, s: &PySlice, length: &BigInt) -> PyResult<(BigInt, BigInt, BigInt)> {
-    let step = if vm.is_none(&s.step) { BigInt::one() } else { index_big(vm, &s.step)? };
+    let step = if vm.is_none(&s.step) {
+        BigInt::one()
+    } else {
+        index_big(vm, &s.step)?
+    };
     if step.is_zero() {
         return Err(vm.new_value_error("slice step cannot be zero"));
     }
     let neg = step.is_negative();
-    let (lower, upper) = if neg { (BigInt::from(-1), length - BigInt::one()) } else { (BigInt::zero(), length.clone()) };
+    let (lower, upper) = if neg {
+        (BigInt::from(-1), length - BigInt::one())
+    } else {
+        (BigInt::zero(), length.clone())
+    };
     let adjust = |v: &PyObjectRef, default: &BigInt| -> PyResult<BigInt> {
         if vm.is_none(v) {
             return Ok(default.clone());
@@ -196,17 +243,26 @@ fn range_getitem(vm: &Vm, args: Args) -> PyResult {
             let start = r.start as i128 + si.start as i128 * r.step as i128;
             let step = r.step as i128 * si.step as i128;
             let stop = r.start as i128 + si.stop as i128 * r.step as i128;
-            return Ok(new_range(vm, PyRange::from_bigints(start.into(), stop.into(), step.into())));
+            return Ok(new_range(
+                vm,
+                PyRange::from_bigints(start.into(), stop.into(), step.into()),
+            ));
         }
         let (start, _, step) = r.bounds();
         let (s0, s1, s2) = slice_long_indices(vm, s, &r.big_len())?;
         let new_start = &start + &s0 * &step;
         let new_stop = &start + &s1 * &step;
         let new_step = &step * &s2;
-        return Ok(new_range(vm, PyRange::from_bigints(new_start, new_stop, new_step)));
+        return Ok(new_range(
+            vm,
+            PyRange::from_bigints(new_start, new_stop, new_step),
+        ));
     }
     if i.payload::<PyInt>().is_none() && vm.lookup_special(i, "__index__").is_none() {
-        return Err(vm.new_type_error(format!("range indices must be integers or slices, not {}", i.class().name())));
+        return Err(vm.new_type_error(format!(
+            "range indices must be integers or slices, not {}",
+            i.class().name()
+        )));
     }
     if r.big.is_none() {
         if let Some(k) = i.payload::<PyInt>().and_then(PyInt::as_small) {
@@ -233,12 +289,17 @@ fn range_getitem(vm: &Vm, args: Args) -> PyResult {
 /// Whether the int `v` is an item of `r`.
 fn contains_int(r: &PyRange, v: &BigInt) -> bool {
     let (start, stop, step) = r.bounds();
-    let inside = if step.is_positive() { *v >= start && *v < stop } else { *v <= start && *v > stop };
+    let inside = if step.is_positive() {
+        *v >= start && *v < stop
+    } else {
+        *v <= start && *v > stop
+    };
     inside && (v - &start).mod_floor(&step).is_zero()
 }
 
 fn is_exact_int(vm: &Vm, x: &PyObject) -> bool {
-    x.class().as_object().is(vm.ctx.types.int_type.as_object()) || x.class().as_object().is(vm.ctx.types.bool_type.as_object())
+    x.class().as_object().is(vm.ctx.types.int_type.as_object())
+        || x.class().as_object().is(vm.ctx.types.bool_type.as_object())
 }
 
 /// `x in r` for non-int `x`: compares with every item, as CPython's fallback.
@@ -261,10 +322,17 @@ fn range_contains(vm: &Vm, args: Args) -> PyResult {
     let r = this(vm, o)?;
     if is_exact_int(vm, x) {
         if let (None, Some(v)) = (&r.big, x.payload::<PyInt>().and_then(PyInt::as_small)) {
-            let inside = if r.step > 0 { v >= r.start && v < r.stop } else { v <= r.start && v > r.stop };
+            let inside = if r.step > 0 {
+                v >= r.start && v < r.stop
+            } else {
+                v <= r.start && v > r.stop
+            };
             return Ok(vm.new_bool(inside && (v as i128 - r.start as i128) % r.step as i128 == 0));
         }
-        let v = x.payload::<PyInt>().map(PyInt::to_bigint).unwrap_or_default();
+        let v = x
+            .payload::<PyInt>()
+            .map(PyInt::to_bigint)
+            .unwrap_or_default();
         return Ok(vm.new_bool(contains_int(r, &v)));
     }
     Ok(vm.new_bool(contains_by_eq(vm, r, x)?.is_some()))
@@ -276,7 +344,16 @@ fn range_iter(vm: &Vm, args: Args) -> PyResult {
     if r.big.is_some() {
         return Ok(crate::objects::iter::new_getitem_iter(vm, o.clone()));
     }
-    Ok(vm.new_object(crate::objects::iter::PyRangeIter { next: std::cell::Cell::new(r.start), step: r.step, remaining: std::cell::Cell::new(r.len()) }, &vm.ctx.types.range_iterator_type).into())
+    Ok(vm
+        .new_object(
+            crate::objects::iter::PyRangeIter {
+                next: std::cell::Cell::new(r.start),
+                step: r.step,
+                remaining: std::cell::Cell::new(r.len()),
+            },
+            &vm.ctx.types.range_iterator_type,
+        )
+        .into())
 }
 
 fn range_reversed(vm: &Vm, args: Args) -> PyResult {
@@ -285,17 +362,31 @@ fn range_reversed(vm: &Vm, args: Args) -> PyResult {
         let (start, _, step) = r.bounds();
         let n = r.big_len();
         let last = &start + (&n - BigInt::one()) * &step;
-        let rev = new_range(vm, PyRange::from_bigints(last.clone(), &last - &n * &step, -step));
+        let rev = new_range(
+            vm,
+            PyRange::from_bigints(last.clone(), &last - &n * &step, -step),
+        );
         return Ok(crate::objects::iter::new_getitem_iter(vm, rev));
     }
     let n = r.len();
     let start = if n == 0 { r.start } else { r.item(n - 1) };
-    Ok(vm.new_object(crate::objects::iter::PyRangeIter { next: std::cell::Cell::new(start), step: r.step.wrapping_neg(), remaining: std::cell::Cell::new(n) }, &vm.ctx.types.range_iterator_type).into())
+    Ok(vm
+        .new_object(
+            crate::objects::iter::PyRangeIter {
+                next: std::cell::Cell::new(start),
+                step: r.step.wrapping_neg(),
+                remaining: std::cell::Cell::new(n),
+            },
+            &vm.ctx.types.range_iterator_type,
+        )
+        .into())
 }
 
 fn range_eq(vm: &Vm, args: Args) -> PyResult {
     let [a, b] = args.exact::<2>(vm, "__eq__")?;
-    let (Some(x), Some(y)) = (a.payload::<PyRange>(), b.payload::<PyRange>()) else { return Ok(vm.not_implemented()) };
+    let (Some(x), Some(y)) = (a.payload::<PyRange>(), b.payload::<PyRange>()) else {
+        return Ok(vm.not_implemented());
+    };
     let (n, m) = (x.big_len(), y.big_len());
     let (xs, _, xst) = x.bounds();
     let (ys, _, yst) = y.bounds();
@@ -323,7 +414,10 @@ fn range_index(vm: &Vm, args: Args) -> PyResult {
     let [o, x] = args.exact::<2>(vm, "index")?;
     let r = this(vm, o)?;
     if is_exact_int(vm, x) {
-        let v = x.payload::<PyInt>().map(PyInt::to_bigint).unwrap_or_default();
+        let v = x
+            .payload::<PyInt>()
+            .map(PyInt::to_bigint)
+            .unwrap_or_default();
         if contains_int(r, &v) {
             let (start, _, step) = r.bounds();
             return Ok(vm.new_bigint((v - start) / step));
@@ -338,7 +432,10 @@ fn range_count(vm: &Vm, args: Args) -> PyResult {
     let [o, x] = args.exact::<2>(vm, "count")?;
     let r = this(vm, o)?;
     if is_exact_int(vm, x) {
-        let v = x.payload::<PyInt>().map(PyInt::to_bigint).unwrap_or_default();
+        let v = x
+            .payload::<PyInt>()
+            .map(PyInt::to_bigint)
+            .unwrap_or_default();
         return Ok(vm.new_int(contains_int(r, &v) as i64));
     }
     let (start, _, step) = r.bounds();
@@ -367,19 +464,22 @@ fn get_step(vm: &Vm, o: &PyObject) -> PyResult {
 pub(crate) fn init(vm: &Vm) {
     let t = &vm.ctx.types.range_type;
     vm.add_new(t, range_new);
-    vm.add_methods(t, &[
-        ("__len__", range_len),
-        ("__bool__", range_bool),
-        ("__repr__", range_repr),
-        ("__getitem__", range_getitem),
-        ("__contains__", range_contains),
-        ("__iter__", range_iter),
-        ("__reversed__", range_reversed),
-        ("__eq__", range_eq),
-        ("__hash__", range_hash),
-        ("index", range_index),
-        ("count", range_count),
-    ]);
+    vm.add_methods(
+        t,
+        &[
+            ("__len__", range_len),
+            ("__bool__", range_bool),
+            ("__repr__", range_repr),
+            ("__getitem__", range_getitem),
+            ("__contains__", range_contains),
+            ("__iter__", range_iter),
+            ("__reversed__", range_reversed),
+            ("__eq__", range_eq),
+            ("__hash__", range_hash),
+            ("index", range_index),
+            ("count", range_count),
+        ],
+    );
     vm.add_getset(t, "start", get_start, None);
     vm.add_getset(t, "stop", get_stop, None);
     vm.add_getset(t, "step", get_step, None);

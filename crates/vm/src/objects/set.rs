@@ -30,7 +30,12 @@ pub struct SetTable {
 
 impl Default for SetTable {
     fn default() -> SetTable {
-        SetTable { table: vec![Slot::Empty; MINSIZE], fill: 0, used: 0, version: 0 }
+        SetTable {
+            table: vec![Slot::Empty; MINSIZE],
+            fill: 0,
+            used: 0,
+            version: 0,
+        }
     }
 }
 
@@ -41,7 +46,10 @@ pub struct PySet {
 
 impl Default for PySet {
     fn default() -> PySet {
-        PySet { inner: RefCell::new(SetTable::default()), hash: Cell::new(-1) }
+        PySet {
+            inner: RefCell::new(SetTable::default()),
+            hash: Cell::new(-1),
+        }
     }
 }
 
@@ -95,7 +103,11 @@ impl SetTable {
                 }
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 
@@ -131,7 +143,11 @@ impl PySet {
             let mut i = (hash as u64 as usize) & mask;
             let mut freeslot: Option<usize> = None;
             loop {
-                let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+                let probes = if i + LINEAR_PROBES <= mask {
+                    LINEAR_PROBES
+                } else {
+                    0
+                };
                 for j in 0..=probes {
                     let idx = i + j;
                     match &t.table[idx] {
@@ -165,7 +181,8 @@ impl PySet {
                                         }
                                         drop(t2);
                                         // Continue probing with a fresh borrow.
-                                        return self.find_after(vm, key, hash, i, j, perturb, freeslot);
+                                        return self
+                                            .find_after(vm, key, hash, i, j, perturb, freeslot);
                                     }
                                 }
                             }
@@ -173,13 +190,26 @@ impl PySet {
                     }
                 }
                 perturb >>= 5;
-                i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+                i = (i
+                    .wrapping_mul(5)
+                    .wrapping_add(1)
+                    .wrapping_add(perturb as usize))
+                    & mask;
             }
         }
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn find_after(&self, vm: &Vm, key: &PyObject, hash: i64, i0: usize, j0: usize, perturb0: u64, free0: Option<usize>) -> PyResult<Found> {
+    fn find_after(
+        &self,
+        vm: &Vm,
+        key: &PyObject,
+        hash: i64,
+        i0: usize,
+        j0: usize,
+        perturb0: u64,
+        free0: Option<usize>,
+    ) -> PyResult<Found> {
         let t = self.inner.borrow();
         let mask = t.table.len() - 1;
         let mut perturb = perturb0;
@@ -187,7 +217,11 @@ impl PySet {
         let mut jstart = j0 + 1;
         let mut freeslot = free0;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
             for j in jstart..=probes {
                 let idx = i + j;
                 match &t.table[idx] {
@@ -222,7 +256,11 @@ impl PySet {
             }
             jstart = 0;
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 
@@ -239,7 +277,11 @@ impl PySet {
                     t.fill += 1;
                     let mask = t.table.len() - 1;
                     if t.fill * 5 >= mask * 3 {
-                        let n = if t.used > 50000 { t.used * 2 } else { t.used * 4 };
+                        let n = if t.used > 50000 {
+                            t.used * 2
+                        } else {
+                            t.used * 4
+                        };
                         t.resize(n);
                     }
                 }
@@ -279,7 +321,18 @@ impl PySet {
     }
 
     pub fn items(&self) -> Vec<PyObjectRef> {
-        self.inner.borrow().table.iter().filter_map(|s| if let Slot::Active(_, k) = s { Some(k.clone()) } else { None }).collect()
+        self.inner
+            .borrow()
+            .table
+            .iter()
+            .filter_map(|s| {
+                if let Slot::Active(_, k) = s {
+                    Some(k.clone())
+                } else {
+                    None
+                }
+            })
+            .collect()
     }
 
     /// Item at table position `i` or later: `(next position, item)`.
@@ -310,7 +363,12 @@ impl PySet {
 }
 
 fn this<'a>(vm: &Vm, o: &'a PyObject) -> PyResult<&'a PySet> {
-    o.payload::<PySet>().ok_or_else(|| vm.new_type_error(format!("descriptor requires a 'set' object but received a '{}'", o.class().name())))
+    o.payload::<PySet>().ok_or_else(|| {
+        vm.new_type_error(format!(
+            "descriptor requires a 'set' object but received a '{}'",
+            o.class().name()
+        ))
+    })
 }
 
 fn is_frozen(vm: &Vm, o: &PyObject) -> bool {
@@ -320,7 +378,11 @@ fn is_frozen(vm: &Vm, o: &PyObject) -> bool {
 /// A new set (or frozenset when `frozen`) with `items`.
 pub fn new_set(vm: &Vm, items: Vec<PyObjectRef>, frozen: bool) -> PyResult {
     let s = PySet::new_from(vm, items)?;
-    let t = if frozen { &vm.ctx.types.frozenset_type } else { &vm.ctx.types.set_type };
+    let t = if frozen {
+        &vm.ctx.types.frozenset_type
+    } else {
+        &vm.ctx.types.set_type
+    };
     Ok(vm.new_object(s, t).into())
 }
 
@@ -329,7 +391,10 @@ fn same_kind(vm: &Vm, like: &PyObject, items: Vec<PyObjectRef>) -> PyResult {
 }
 
 fn set_new(vm: &Vm, args: Args) -> PyResult {
-    let cls = args.args[0].clone().downcast::<PyType>().map_err(|_| vm.new_type_error("set.__new__(X): X is not a type object"))?;
+    let cls = args.args[0]
+        .clone()
+        .downcast::<PyType>()
+        .map_err(|_| vm.new_type_error("set.__new__(X): X is not a type object"))?;
     let frozen = cls.is_subtype(&vm.ctx.types.frozenset_type);
     let s = PySet::default();
     if frozen {
@@ -337,7 +402,10 @@ fn set_new(vm: &Vm, args: Args) -> PyResult {
         p.no_kwargs(vm, "frozenset")?;
         let p = p.positional();
         if p.len() > 1 {
-            return Err(vm.new_type_error(format!("frozenset expected at most 1 argument, got {}", p.len())));
+            return Err(vm.new_type_error(format!(
+                "frozenset expected at most 1 argument, got {}",
+                p.len()
+            )));
         }
         if let Some(src) = p.first() {
             for x in vm.iterate(src)? {
@@ -356,7 +424,10 @@ fn set_init(vm: &Vm, args: Args) -> PyResult {
     args.shift().no_kwargs(vm, "set")?;
     let p = args.positional();
     if p.len() > 2 {
-        return Err(vm.new_type_error(format!("set expected at most 1 argument, got {}", p.len() - 1)));
+        return Err(vm.new_type_error(format!(
+            "set expected at most 1 argument, got {}",
+            p.len() - 1
+        )));
     }
     s.clear_all();
     if let Some(src) = p.get(1) {
@@ -390,7 +461,9 @@ fn set_discard(vm: &Vm, args: Args) -> PyResult {
 fn set_pop(vm: &Vm, args: Args) -> PyResult {
     let [s] = args.exact::<1>(vm, "pop")?;
     let s = this(vm, s)?;
-    let Some((_, k)) = s.item_at(0) else { return Err(vm.new_key_error_msg("pop from an empty set")) };
+    let Some((_, k)) = s.item_at(0) else {
+        return Err(vm.new_key_error_msg("pop from an empty set"));
+    };
     s.discard(vm, &k)?;
     Ok(k)
 }
@@ -415,7 +488,13 @@ fn set_contains(vm: &Vm, args: Args) -> PyResult {
     let s = this(vm, s)?;
     match s.contains(vm, x) {
         Ok(b) => Ok(vm.new_bool(b)),
-        Err(e) if x.payload::<PySet>().is_some() && e.as_object().class().as_object().is(vm.ctx.exc.type_error.as_object()) => {
+        Err(e)
+            if x.payload::<PySet>().is_some()
+                && e.as_object()
+                    .class()
+                    .as_object()
+                    .is(vm.ctx.exc.type_error.as_object()) =>
+        {
             let f = new_set(vm, x.payload::<PySet>().unwrap().items(), true)?;
             Ok(vm.new_bool(s.contains(vm, &f)?))
         }
@@ -437,7 +516,9 @@ fn set_repr(vm: &Vm, args: Args) -> PyResult {
     if s.is_empty() {
         return Ok(vm.new_string(format!("{name}()")));
     }
-    let Some(_g) = vm.repr_enter(o) else { return Ok(vm.new_string(format!("{name}(...)"))) };
+    let Some(_g) = vm.repr_enter(o) else {
+        return Ok(vm.new_string(format!("{name}(...)")));
+    };
     let body = crate::objects::list::seq_repr(vm, &s.items(), "{", "}")?;
     if frozen || name != "set" {
         Ok(vm.new_string(format!("{name}({body})")))
@@ -447,7 +528,10 @@ fn set_repr(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn others(vm: &Vm, args: &Args) -> PyResult<Vec<Vec<PyObjectRef>>> {
-    args.positional()[1..].iter().map(|o| vm.iterate(o)).collect()
+    args.positional()[1..]
+        .iter()
+        .map(|o| vm.iterate(o))
+        .collect()
 }
 
 fn set_union(vm: &Vm, args: Args) -> PyResult {
@@ -458,7 +542,11 @@ fn set_union(vm: &Vm, args: Args) -> PyResult {
             r.add(vm, x)?;
         }
     }
-    let t = if is_frozen(vm, &args.args[0]) { &vm.ctx.types.frozenset_type } else { &vm.ctx.types.set_type };
+    let t = if is_frozen(vm, &args.args[0]) {
+        &vm.ctx.types.frozenset_type
+    } else {
+        &vm.ctx.types.set_type
+    };
     Ok(vm.new_object(r, t).into())
 }
 
@@ -494,7 +582,11 @@ fn set_difference(vm: &Vm, args: Args) -> PyResult {
     let s = this(vm, &args.args[0])?;
     let mut cur = s.items();
     for o in &args.positional()[1..] {
-        let other = if let Some(os) = o.payload::<PySet>() { os.items() } else { vm.iterate(o)? };
+        let other = if let Some(os) = o.payload::<PySet>() {
+            os.items()
+        } else {
+            vm.iterate(o)?
+        };
         let os = PySet::new_from(vm, other)?;
         let mut keep = Vec::new();
         for x in cur {
@@ -517,7 +609,11 @@ fn set_symmetric_difference(vm: &Vm, args: Args) -> PyResult {
             r.add(vm, x)?;
         }
     }
-    let t = if is_frozen(vm, a) { &vm.ctx.types.frozenset_type } else { &vm.ctx.types.set_type };
+    let t = if is_frozen(vm, a) {
+        &vm.ctx.types.frozenset_type
+    } else {
+        &vm.ctx.types.set_type
+    };
     Ok(vm.new_object(r, t).into())
 }
 
@@ -648,7 +744,9 @@ fn set_ixor(vm: &Vm, a: Args) -> PyResult {
 
 fn cmp_impl(vm: &Vm, args: Args, op: ComparisonOperator) -> PyResult {
     let [a, b] = args.exact::<2>(vm, "cmp")?;
-    let (Some(x), Some(y)) = (a.payload::<PySet>(), b.payload::<PySet>()) else { return Ok(vm.not_implemented()) };
+    let (Some(x), Some(y)) = (a.payload::<PySet>(), b.payload::<PySet>()) else {
+        return Ok(vm.not_implemented());
+    };
     use ComparisonOperator::*;
     let r = match op {
         Equal => x.len() == y.len() && subset(vm, x, y)?,
@@ -747,22 +845,28 @@ pub(crate) fn init(vm: &Vm) {
     let t = &vm.ctx.types.set_type;
     vm.add_new(t, set_new);
     vm.add_methods(t, common);
-    vm.add_methods(t, &[
-        ("__init__", set_init),
-        ("add", set_add),
-        ("remove", set_remove),
-        ("discard", set_discard),
-        ("pop", set_pop),
-        ("clear", set_clear),
-        ("update", set_update),
-        ("intersection_update", set_intersection_update),
-        ("difference_update", set_difference_update),
-        ("symmetric_difference_update", set_symmetric_difference_update),
-        ("__ior__", set_ior),
-        ("__iand__", set_iand),
-        ("__isub__", set_isub),
-        ("__ixor__", set_ixor),
-    ]);
+    vm.add_methods(
+        t,
+        &[
+            ("__init__", set_init),
+            ("add", set_add),
+            ("remove", set_remove),
+            ("discard", set_discard),
+            ("pop", set_pop),
+            ("clear", set_clear),
+            ("update", set_update),
+            ("intersection_update", set_intersection_update),
+            ("difference_update", set_difference_update),
+            (
+                "symmetric_difference_update",
+                set_symmetric_difference_update,
+            ),
+            ("__ior__", set_ior),
+            ("__iand__", set_iand),
+            ("__isub__", set_isub),
+            ("__ixor__", set_ixor),
+        ],
+    );
     vm.add_attr(t, "__hash__", vm.none());
     let f = &vm.ctx.types.frozenset_type;
     vm.add_new(f, set_new);

@@ -40,7 +40,10 @@ fn ellipsis_repr(vm: &Vm, _a: Args) -> PyResult {
 
 pub(crate) fn init(vm: &Vm) {
     let t = &vm.ctx.types;
-    vm.add_methods(&t.none_type, &[("__repr__", none_repr), ("__bool__", none_bool)]);
+    vm.add_methods(
+        &t.none_type,
+        &[("__repr__", none_repr), ("__bool__", none_bool)],
+    );
     vm.add_new(&t.none_type, none_new);
     vm.add_methods(&t.notimplemented_type, &[("__repr__", ni_repr)]);
     vm.add_methods(&t.ellipsis_type, &[("__repr__", ellipsis_repr)]);

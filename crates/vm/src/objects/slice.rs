@@ -25,7 +25,11 @@ pub struct SliceIndices {
 impl SliceIndices {
     pub fn new(vm: &Vm, s: &PySlice, length: usize) -> PyResult<SliceIndices> {
         let n = length as isize;
-        let step = if vm.is_none(&s.step) { 1 } else { vm.slice_index(&s.step)? };
+        let step = if vm.is_none(&s.step) {
+            1
+        } else {
+            vm.slice_index(&s.step)?
+        };
         if step == 0 {
             return Err(vm.new_value_error("slice step cannot be zero"));
         }
@@ -48,13 +52,22 @@ impl SliceIndices {
         let start = adjust(&s.start, lo_def)?;
         let stop = adjust(&s.stop, hi_def)?;
         let len = if step < 0 {
-            if stop < start { ((start - stop - 1) / (-step) + 1) as usize } else { 0 }
+            if stop < start {
+                ((start - stop - 1) / (-step) + 1) as usize
+            } else {
+                0
+            }
         } else if start < stop {
             ((stop - start - 1) / step + 1) as usize
         } else {
             0
         };
-        Ok(SliceIndices { start, stop, step, len })
+        Ok(SliceIndices {
+            start,
+            stop,
+            step,
+            len,
+        })
     }
 
     pub fn iter(&self) -> impl Iterator<Item = usize> {
@@ -70,11 +83,15 @@ fn slice_new(vm: &Vm, args: Args) -> PyResult {
         2 => (p[0].clone(), p[1].clone(), vm.none()),
         _ => (p[0].clone(), p[1].clone(), p[2].clone()),
     };
-    Ok(vm.new_object(PySlice { start, stop, step }, &vm.ctx.types.slice_type).into())
+    Ok(vm
+        .new_object(PySlice { start, stop, step }, &vm.ctx.types.slice_type)
+        .into())
 }
 
 fn slice_repr(vm: &Vm, args: Args) -> PyResult {
-    let s = args.args[0].payload::<PySlice>().ok_or_else(|| vm.new_type_error("slice expected"))?;
+    let s = args.args[0]
+        .payload::<PySlice>()
+        .ok_or_else(|| vm.new_type_error("slice expected"))?;
     Ok(vm.new_string(format!(
         "slice({}, {}, {})",
         vm.repr(&s.start)?.as_str(),
@@ -85,35 +102,58 @@ fn slice_repr(vm: &Vm, args: Args) -> PyResult {
 
 fn slice_indices(vm: &Vm, args: Args) -> PyResult {
     let [s, n] = args.exact::<2>(vm, "indices")?;
-    let s = s.payload::<PySlice>().ok_or_else(|| vm.new_type_error("slice expected"))?;
+    let s = s
+        .payload::<PySlice>()
+        .ok_or_else(|| vm.new_type_error("slice expected"))?;
     let n = vm.to_index_i64(n)?;
     if n < 0 {
         return Err(vm.new_value_error("length should not be negative"));
     }
     let si = SliceIndices::new(vm, s, n as usize)?;
-    Ok(vm.new_tuple(vec![vm.new_int(si.start as i64), vm.new_int(si.stop as i64), vm.new_int(si.step as i64)]))
+    Ok(vm.new_tuple(vec![
+        vm.new_int(si.start as i64),
+        vm.new_int(si.stop as i64),
+        vm.new_int(si.step as i64),
+    ]))
 }
 
 fn get_start(vm: &Vm, o: &crate::heap::PyObject) -> PyResult {
-    Ok(o.payload::<PySlice>().map(|s| s.start.clone()).unwrap_or_else(|| vm.none()))
+    Ok(o.payload::<PySlice>()
+        .map(|s| s.start.clone())
+        .unwrap_or_else(|| vm.none()))
 }
 fn get_stop(vm: &Vm, o: &crate::heap::PyObject) -> PyResult {
-    Ok(o.payload::<PySlice>().map(|s| s.stop.clone()).unwrap_or_else(|| vm.none()))
+    Ok(o.payload::<PySlice>()
+        .map(|s| s.stop.clone())
+        .unwrap_or_else(|| vm.none()))
 }
 fn get_step(vm: &Vm, o: &crate::heap::PyObject) -> PyResult {
-    Ok(o.payload::<PySlice>().map(|s| s.step.clone()).unwrap_or_else(|| vm.none()))
+    Ok(o.payload::<PySlice>()
+        .map(|s| s.step.clone())
+        .unwrap_or_else(|| vm.none()))
 }
 
 fn slice_eq(vm: &Vm, args: Args) -> PyResult {
     let [a, b] = args.exact::<2>(vm, "__eq__")?;
-    let (Some(x), Some(y)) = (a.payload::<PySlice>(), b.payload::<PySlice>()) else { return Ok(vm.not_implemented()) };
-    Ok(vm.new_bool(vm.eq(&x.start, &y.start)? && vm.eq(&x.stop, &y.stop)? && vm.eq(&x.step, &y.step)?))
+    let (Some(x), Some(y)) = (a.payload::<PySlice>(), b.payload::<PySlice>()) else {
+        return Ok(vm.not_implemented());
+    };
+    Ok(vm.new_bool(
+        vm.eq(&x.start, &y.start)? && vm.eq(&x.stop, &y.stop)? && vm.eq(&x.step, &y.step)?,
+    ))
 }
 
 pub(crate) fn init(vm: &Vm) {
     let t = &vm.ctx.types.slice_type;
     vm.add_new(t, slice_new);
-    vm.add_methods(t, &[("__repr__", slice_repr), ("indices", slice_indices), ("__eq__", slice_eq)]);
+    vm.add_methods(
+        t,
+        &[
+            ("__repr__", slice_repr),
+            ("indices", slice_indices),
+            ("__eq__", slice_eq),
+        ],
+    );
     vm.add_getset(t, "start", get_start, None);
     vm.add_getset(t, "stop", get_stop, None);
     vm.add_getset(t, "step", get_step, None);

@@ -7,7 +7,7 @@ use std::cell::Cell;
 use crate::args::Args;
 use crate::heap::{PyObject, PyObjectRef, PyPayload, PyRef};
 use crate::objects::typeobj::ObjectClass;
-use crate::objects::{PyType};
+use crate::objects::PyType;
 use crate::vm::{PyResult, Vm};
 
 pub type PyStrRef = PyRef<PyStr>;
@@ -25,8 +25,17 @@ impl PyPayload for PyStr {
 
 impl PyStr {
     pub fn from_string(s: String) -> PyStr {
-        let char_len = if s.is_ascii() { s.len() } else { s.chars().count() };
-        PyStr { value: s.into_boxed_str(), char_len, hash: Cell::new(-1), interned: Cell::new(false) }
+        let char_len = if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        };
+        PyStr {
+            value: s.into_boxed_str(),
+            char_len,
+            hash: Cell::new(-1),
+            interned: Cell::new(false),
+        }
     }
 
     #[inline]
@@ -86,7 +95,11 @@ impl PyStr {
         if self.is_ascii() {
             i.min(self.value.len())
         } else {
-            self.value.char_indices().nth(i).map(|(b, _)| b).unwrap_or(self.value.len())
+            self.value
+                .char_indices()
+                .nth(i)
+                .map(|(b, _)| b)
+                .unwrap_or(self.value.len())
         }
     }
 
@@ -100,7 +113,11 @@ impl PyStr {
 
 /// CPython's `repr(str)`: quote choice and escapes.
 pub fn repr_str(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -145,22 +162,34 @@ pub fn is_printable(c: char) -> bool {
 }
 
 pub(crate) fn this<'a>(vm: &Vm, o: &'a PyObject) -> PyResult<&'a PyStr> {
-    o.payload::<PyStr>().ok_or_else(|| vm.new_type_error(format!("descriptor requires a 'str' object but received a '{}'", o.class().name())))
-}
-
-fn arg_str<'a>(vm: &Vm, o: &'a PyObject, fname: &str) -> PyResult<&'a str> {
-    o.payload::<PyStr>().map(|s| s.as_str()).ok_or_else(|| {
-        vm.new_type_error(format!("{fname} arg must be None or str"))
+    o.payload::<PyStr>().ok_or_else(|| {
+        vm.new_type_error(format!(
+            "descriptor requires a 'str' object but received a '{}'",
+            o.class().name()
+        ))
     })
 }
 
+fn arg_str<'a>(vm: &Vm, o: &'a PyObject, fname: &str) -> PyResult<&'a str> {
+    o.payload::<PyStr>()
+        .map(|s| s.as_str())
+        .ok_or_else(|| vm.new_type_error(format!("{fname} arg must be None or str")))
+}
+
 fn must_str<'a>(vm: &Vm, o: &'a PyObject, what: &str) -> PyResult<&'a str> {
-    o.payload::<PyStr>().map(|s| s.as_str()).ok_or_else(|| vm.new_type_error(format!("{what}, not {}", o.class().name())))
+    o.payload::<PyStr>()
+        .map(|s| s.as_str())
+        .ok_or_else(|| vm.new_type_error(format!("{what}, not {}", o.class().name())))
 }
 
 fn str_new(vm: &Vm, args: Args) -> PyResult {
-    let cls = args.args[0].clone().downcast::<PyType>().map_err(|_| vm.new_type_error("str.__new__(X): X is not a type object"))?;
-    let a = args.shift().bind(vm, "str", &["object", "encoding", "errors"], 0)?;
+    let cls = args.args[0]
+        .clone()
+        .downcast::<PyType>()
+        .map_err(|_| vm.new_type_error("str.__new__(X): X is not a type object"))?;
+    let a = args
+        .shift()
+        .bind(vm, "str", &["object", "encoding", "errors"], 0)?;
     let s: PyObjectRef = match (&a[0], &a[1]) {
         (None, _) => vm.ctx.empty_str.clone().into(),
         (Some(o), None) => vm.str(o)?.into(),
@@ -183,7 +212,11 @@ fn str_repr(vm: &Vm, args: Args) -> PyResult {
 
 fn str_str(vm: &Vm, args: Args) -> PyResult {
     let s = this(vm, &args.args[0])?;
-    if args.args[0].class().as_object().is(vm.ctx.types.str_type.as_object()) {
+    if args.args[0]
+        .class()
+        .as_object()
+        .is(vm.ctx.types.str_type.as_object())
+    {
         Ok(args.args[0].clone())
     } else {
         Ok(vm.new_str(s.as_str()))
@@ -229,7 +262,13 @@ fn str_casefold(vm: &Vm, args: Args) -> PyResult {
 fn str_swapcase(vm: &Vm, args: Args) -> PyResult {
     map_str(vm, args, |s| {
         s.chars()
-            .flat_map(|c| if c.is_uppercase() { c.to_lowercase().collect::<Vec<_>>() } else { c.to_uppercase().collect() })
+            .flat_map(|c| {
+                if c.is_uppercase() {
+                    c.to_lowercase().collect::<Vec<_>>()
+                } else {
+                    c.to_uppercase().collect()
+                }
+            })
             .collect()
     })
 }
@@ -237,7 +276,10 @@ fn str_capitalize(vm: &Vm, args: Args) -> PyResult {
     map_str(vm, args, |s| {
         let mut c = s.chars();
         match c.next() {
-            Some(f) => f.to_uppercase().chain(c.flat_map(|x| x.to_lowercase())).collect(),
+            Some(f) => f
+                .to_uppercase()
+                .chain(c.flat_map(|x| x.to_lowercase()))
+                .collect(),
             None => String::new(),
         }
     })
@@ -268,7 +310,9 @@ fn is_non_digit_numeric(c: char) -> bool {
     matches!(c as u32, 0xbc..=0xbe | 0x2150..=0x218f | 0x3007 | 0x3021..=0x3029 | 0x3038..=0x303a | 0x2cfd | 0x10140..=0x1018f | 0x16ee..=0x16f0)
 }
 fn str_isdigit(vm: &Vm, a: Args) -> PyResult {
-    pred(vm, a, |c| c.is_ascii_digit() || c.is_numeric() && !c.is_alphabetic() && !is_non_digit_numeric(c))
+    pred(vm, a, |c| {
+        c.is_ascii_digit() || c.is_numeric() && !c.is_alphabetic() && !is_non_digit_numeric(c)
+    })
 }
 fn str_isdecimal(vm: &Vm, a: Args) -> PyResult {
     pred(vm, a, |c| c.is_ascii_digit())
@@ -278,7 +322,10 @@ fn str_isnumeric(vm: &Vm, a: Args) -> PyResult {
 }
 fn str_isalpha(vm: &Vm, a: Args) -> PyResult {
     // Rust's Alphabetic property includes letter numbers (Nl); Python's isalpha is L* only.
-    pred(vm, a, |c| c.is_alphabetic() && !matches!(c as u32, 0x2160..=0x2188 | 0x3007 | 0x3021..=0x3029 | 0x3038..=0x303a | 0x16ee..=0x16f0 | 0x10140..=0x10174))
+    pred(vm, a, |c| {
+        c.is_alphabetic()
+            && !matches!(c as u32, 0x2160..=0x2188 | 0x3007 | 0x3021..=0x3029 | 0x3038..=0x303a | 0x16ee..=0x16f0 | 0x10140..=0x10174)
+    })
 }
 fn str_isalnum(vm: &Vm, a: Args) -> PyResult {
     pred(vm, a, |c| c.is_alphanumeric())
@@ -353,7 +400,12 @@ fn strip_impl(vm: &Vm, args: Args, left: bool, right: bool, name: &str) -> PyRes
     if right {
         r = r.trim_end_matches(test);
     }
-    if r.len() == s.len() && args.args[0].class().as_object().is(vm.ctx.types.str_type.as_object()) {
+    if r.len() == s.len()
+        && args.args[0]
+            .class()
+            .as_object()
+            .is(vm.ctx.types.str_type.as_object())
+    {
         return Ok(args.args[0].clone());
     }
     Ok(vm.new_str(r))
@@ -376,7 +428,11 @@ fn split_impl(vm: &Vm, args: Args, right: bool) -> PyResult {
         Some(m) => vm.to_index_i64(m)?,
         None => -1,
     };
-    let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let max = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
     let parts: Vec<String> = match &a[1] {
         Some(sep) if !vm.is_none(sep) => {
             let sep = must_str(vm, sep, "must be str or None")?;
@@ -384,11 +440,16 @@ fn split_impl(vm: &Vm, args: Args, right: bool) -> PyResult {
                 return Err(vm.new_value_error("empty separator"));
             }
             if right {
-                let mut v: Vec<String> = s.rsplitn(max.saturating_add(1), sep).map(String::from).collect();
+                let mut v: Vec<String> = s
+                    .rsplitn(max.saturating_add(1), sep)
+                    .map(String::from)
+                    .collect();
                 v.reverse();
                 v
             } else {
-                s.splitn(max.saturating_add(1), sep).map(String::from).collect()
+                s.splitn(max.saturating_add(1), sep)
+                    .map(String::from)
+                    .collect()
             }
         }
         _ => {
@@ -448,14 +509,28 @@ fn str_rsplit(vm: &Vm, a: Args) -> PyResult {
 fn str_splitlines(vm: &Vm, args: Args) -> PyResult {
     let a = args.bind(vm, "splitlines", &["self", "keepends"], 1)?;
     let s = this(vm, a[0].as_ref().unwrap())?.as_str();
-    let keep = match &a[1] { Some(k) => vm.is_true(k)?, None => false };
+    let keep = match &a[1] {
+        Some(k) => vm.is_true(k)?,
+        None => false,
+    };
     let mut out = Vec::new();
     let mut start = 0;
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut i = 0;
     while i < chars.len() {
         let (b, c) = chars[i];
-        let is_break = matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+        let is_break = matches!(
+            c,
+            '\n' | '\r'
+                | '\x0b'
+                | '\x0c'
+                | '\x1c'
+                | '\x1d'
+                | '\x1e'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
+        );
         if is_break {
             let mut end = b + c.len_utf8();
             if c == '\r' && i + 1 < chars.len() && chars[i + 1].1 == '\n' {
@@ -485,7 +560,10 @@ fn str_join(vm: &Vm, args: Args) -> PyResult {
         match x.payload::<PyStr>() {
             Some(s) => out.push_str(s.as_str()),
             None => {
-                return Err(vm.new_type_error(format!("sequence item {i}: expected str instance, {} found", x.class().name())))
+                return Err(vm.new_type_error(format!(
+                    "sequence item {i}: expected str instance, {} found",
+                    x.class().name()
+                )))
             }
         }
     }
@@ -497,7 +575,10 @@ fn str_replace(vm: &Vm, args: Args) -> PyResult {
     let s = this(vm, &p[0])?.as_str();
     let old = must_str(vm, &p[1], "replace() argument 1 must be str")?;
     let new = must_str(vm, &p[2], "replace() argument 2 must be str")?;
-    let count = match p.get(3) { Some(c) => vm.to_index_i64(c)?, None => -1 };
+    let count = match p.get(3) {
+        Some(c) => vm.to_index_i64(c)?,
+        None => -1,
+    };
     let r = if count < 0 {
         s.replace(old, new)
     } else if old.is_empty() {
@@ -521,7 +602,12 @@ fn str_replace(vm: &Vm, args: Args) -> PyResult {
 }
 
 /// Resolves optional `start`/`end` character arguments to a byte range of `s`.
-fn sub_range(vm: &Vm, s: &PyStr, start: Option<&PyObjectRef>, end: Option<&PyObjectRef>) -> PyResult<(usize, usize, usize)> {
+fn sub_range(
+    vm: &Vm,
+    s: &PyStr,
+    start: Option<&PyObjectRef>,
+    end: Option<&PyObjectRef>,
+) -> PyResult<(usize, usize, usize)> {
     let n = s.char_len() as i64;
     let norm = |v: Option<&PyObjectRef>, default: i64| -> PyResult<i64> {
         match v {
@@ -534,7 +620,11 @@ fn sub_range(vm: &Vm, s: &PyStr, start: Option<&PyObjectRef>, end: Option<&PyObj
     };
     let a = norm(start, 0)?;
     let b = norm(end, n)?;
-    Ok((s.byte_offset(a as usize), s.byte_offset(b.max(a) as usize), a as usize))
+    Ok((
+        s.byte_offset(a as usize),
+        s.byte_offset(b.max(a) as usize),
+        a as usize,
+    ))
 }
 
 fn char_index(s: &str, byte: usize) -> usize {
@@ -580,7 +670,11 @@ fn str_count(vm: &Vm, args: Args) -> PyResult {
     let sub = must_str(vm, &p[1], "must be str")?;
     let (a, b, _) = sub_range(vm, s, p.get(2), p.get(3))?;
     let hay = &s.as_str()[a..b];
-    let n = if sub.is_empty() { hay.chars().count() + 1 } else { hay.matches(sub).count() };
+    let n = if sub.is_empty() {
+        hay.chars().count() + 1
+    } else {
+        hay.matches(sub).count()
+    };
     Ok(vm.new_int(n as i64))
 }
 
@@ -591,9 +685,16 @@ fn affix_impl(vm: &Vm, args: Args, name: &str, end: bool) -> PyResult {
     let hay = if a <= b { &s.as_str()[a..b] } else { "" };
     let test = |x: &PyObject| -> PyResult<bool> {
         let t = x.payload::<PyStr>().ok_or_else(|| {
-            vm.new_type_error(format!("{name} first arg must be str or a tuple of str, not {}", x.class().name()))
+            vm.new_type_error(format!(
+                "{name} first arg must be str or a tuple of str, not {}",
+                x.class().name()
+            ))
         })?;
-        Ok(if end { hay.ends_with(t.as_str()) } else { hay.starts_with(t.as_str()) })
+        Ok(if end {
+            hay.ends_with(t.as_str())
+        } else {
+            hay.starts_with(t.as_str())
+        })
     };
     if let Some(t) = p[1].payload::<crate::objects::PyTuple>() {
         for x in t.as_slice() {
@@ -622,7 +723,11 @@ fn pad_impl(vm: &Vm, args: Args, name: &str, align: char) -> PyResult {
             let mut it = f.chars();
             match (it.next(), it.next()) {
                 (Some(c), None) => c,
-                _ => return Err(vm.new_type_error("The fill character must be exactly one character long")),
+                _ => {
+                    return Err(
+                        vm.new_type_error("The fill character must be exactly one character long")
+                    )
+                }
             }
         }
         None => ' ',
@@ -664,7 +769,11 @@ fn str_zfill(vm: &Vm, args: Args) -> PyResult {
         return Ok(vm.new_str(s));
     }
     let pad = "0".repeat((w - n) as usize);
-    let r = if s.starts_with('+') || s.starts_with('-') { format!("{}{}{}", &s[..1], pad, &s[1..]) } else { format!("{pad}{s}") };
+    let r = if s.starts_with('+') || s.starts_with('-') {
+        format!("{}{}{}", &s[..1], pad, &s[1..])
+    } else {
+        format!("{pad}{s}")
+    };
     Ok(vm.new_string(r))
 }
 
@@ -706,8 +815,18 @@ fn str_removesuffix(vm: &Vm, args: Args) -> PyResult {
 fn str_encode(vm: &Vm, args: Args) -> PyResult {
     let a = args.bind(vm, "encode", &["self", "encoding", "errors"], 1)?;
     let s = this(vm, a[0].as_ref().unwrap())?.as_str();
-    let enc = match &a[1] { Some(e) => vm.str_of(e)?.to_lowercase().replace('-', "").replace('_', ""), None => "utf8".into() };
-    let errors = match &a[2] { Some(e) => vm.str_of(e)?, None => "strict".into() };
+    let enc = match &a[1] {
+        Some(e) => vm
+            .str_of(e)?
+            .to_lowercase()
+            .replace('-', "")
+            .replace('_', ""),
+        None => "utf8".into(),
+    };
+    let errors = match &a[2] {
+        Some(e) => vm.str_of(e)?,
+        None => "strict".into(),
+    };
     let bytes = match enc.as_str() {
         "utf8" => s.as_bytes().to_vec(),
         "ascii" | "latin1" | "iso88591" | "latin" => {
@@ -718,12 +837,20 @@ fn str_encode(vm: &Vm, args: Args) -> PyResult {
                     match errors.as_str() {
                         "replace" => out.push(b'?'),
                         "ignore" => {}
-                        "backslashreplace" => out.extend(crate::builtins::ascii_escape(&c.to_string()).bytes()),
+                        "backslashreplace" => {
+                            out.extend(crate::builtins::ascii_escape(&c.to_string()).bytes())
+                        }
                         "xmlcharrefreplace" => out.extend(format!("&#{};", c as u32).bytes()),
                         _ => {
                             let codec = if enc == "ascii" { "ascii" } else { "latin-1" };
                             let u = c as u32;
-                            let shown = if u < 0x100 { format!("\\x{u:02x}") } else if u < 0x10000 { format!("\\u{u:04x}") } else { format!("\\U{u:08x}") };
+                            let shown = if u < 0x100 {
+                                format!("\\x{u:02x}")
+                            } else if u < 0x10000 {
+                                format!("\\u{u:04x}")
+                            } else {
+                                format!("\\U{u:08x}")
+                            };
                             return Err(vm.new_exception_msg(
                                 &vm.ctx.exc.unicode_encode_error,
                                 format!("'{codec}' codec can't encode character '{shown}' in position {i}: ordinal not in range({limit})"),
@@ -736,9 +863,19 @@ fn str_encode(vm: &Vm, args: Args) -> PyResult {
             }
             out
         }
-        other => return Err(vm.new_exception_msg(&vm.ctx.exc.lookup_error, format!("unknown encoding: {other}"))),
+        other => {
+            return Err(vm.new_exception_msg(
+                &vm.ctx.exc.lookup_error,
+                format!("unknown encoding: {other}"),
+            ))
+        }
     };
-    Ok(vm.new_object(crate::objects::PyBytes { value: bytes }, &vm.ctx.types.bytes_type).into())
+    Ok(vm
+        .new_object(
+            crate::objects::PyBytes { value: bytes },
+            &vm.ctx.types.bytes_type,
+        )
+        .into())
 }
 
 fn str_format(vm: &Vm, args: Args) -> PyResult {
@@ -768,7 +905,10 @@ fn str_mod(vm: &Vm, args: Args) -> PyResult {
 fn str_expandtabs(vm: &Vm, args: Args) -> PyResult {
     let p = args.range(vm, "expandtabs", 1, 2)?;
     let s = this(vm, &p[0])?.as_str();
-    let ts = match p.get(1) { Some(t) => vm.to_index_i64(t)?, None => 8 };
+    let ts = match p.get(1) {
+        Some(t) => vm.to_index_i64(t)?,
+        None => 8,
+    };
     let mut out = String::new();
     let mut col = 0i64;
     for c in s.chars() {
@@ -798,7 +938,11 @@ fn str_translate(vm: &Vm, args: Args) -> PyResult {
                     continue;
                 }
                 if let Some(i) = v.payload::<crate::objects::PyInt>() {
-                    out.push(i.as_small().and_then(|x| char::from_u32(x as u32)).unwrap_or('?'));
+                    out.push(
+                        i.as_small()
+                            .and_then(|x| char::from_u32(x as u32))
+                            .unwrap_or('?'),
+                    );
                 } else {
                     out.push_str(&vm.str_of(&v)?);
                 }
@@ -814,7 +958,9 @@ fn str_maketrans(vm: &Vm, args: Args) -> PyResult {
     let p = args.range(vm, "maketrans", 1, 3)?;
     let d = vm.new_dict();
     if p.len() == 1 {
-        let src = p[0].payload::<crate::objects::PyDict>().ok_or_else(|| vm.new_type_error("if you give only one argument to maketrans it must be a dict"))?;
+        let src = p[0].payload::<crate::objects::PyDict>().ok_or_else(|| {
+            vm.new_type_error("if you give only one argument to maketrans it must be a dict")
+        })?;
         for (k, v) in src.items_vec() {
             let key = match k.payload::<PyStr>() {
                 Some(s) => vm.new_int(s.as_str().chars().next().map(|c| c as i64).unwrap_or(0)),
@@ -823,10 +969,16 @@ fn str_maketrans(vm: &Vm, args: Args) -> PyResult {
             d.set_item(vm, key, v)?;
         }
     } else {
-        let a: Vec<char> = must_str(vm, &p[0], "maketrans() argument 1 must be str")?.chars().collect();
-        let b: Vec<char> = must_str(vm, &p[1], "maketrans() argument 2 must be str")?.chars().collect();
+        let a: Vec<char> = must_str(vm, &p[0], "maketrans() argument 1 must be str")?
+            .chars()
+            .collect();
+        let b: Vec<char> = must_str(vm, &p[1], "maketrans() argument 2 must be str")?
+            .chars()
+            .collect();
         if a.len() != b.len() {
-            return Err(vm.new_value_error("the first two maketrans arguments must have equal length"));
+            return Err(
+                vm.new_value_error("the first two maketrans arguments must have equal length")
+            );
         }
         for (x, y) in a.iter().zip(b.iter()) {
             d.set_item(vm, vm.new_int(*x as i64), vm.new_int(*y as i64))?;
@@ -849,69 +1001,80 @@ fn str_sizeof(vm: &Vm, args: Args) -> PyResult {
     let s = this(vm, &args.args[0])?;
     let max = s.as_str().chars().map(|c| c as u32).max().unwrap_or(0);
     let n = s.char_len() as i64;
-    let size = if max < 128 { 49 + n } else if max < 256 { 73 + n } else if max < 65536 { 74 + 2 * n } else { 76 + 4 * n };
+    let size = if max < 128 {
+        49 + n
+    } else if max < 256 {
+        73 + n
+    } else if max < 65536 {
+        74 + 2 * n
+    } else {
+        76 + 4 * n
+    };
     Ok(vm.new_int(size))
 }
 
 pub(crate) fn init(vm: &Vm) {
     let t = &vm.ctx.types.str_type;
     vm.add_new(t, str_new);
-    vm.add_methods(t, &[
-        ("__repr__", str_repr),
-        ("__str__", str_str),
-        ("__hash__", str_hash),
-        ("__len__", str_len),
-        ("__format__", str_format_spec),
-        ("__mod__", str_mod),
-        ("__getnewargs__", str_getnewargs),
-        ("__sizeof__", str_sizeof),
-        ("upper", str_upper),
-        ("lower", str_lower),
-        ("casefold", str_casefold),
-        ("swapcase", str_swapcase),
-        ("capitalize", str_capitalize),
-        ("title", str_title),
-        ("isdigit", str_isdigit),
-        ("isdecimal", str_isdecimal),
-        ("isnumeric", str_isnumeric),
-        ("isalpha", str_isalpha),
-        ("isalnum", str_isalnum),
-        ("isspace", str_isspace),
-        ("isascii", str_isascii),
-        ("isidentifier", str_isidentifier),
-        ("isprintable", str_isprintable),
-        ("isupper", str_isupper),
-        ("islower", str_islower),
-        ("istitle", str_istitle),
-        ("strip", str_strip),
-        ("lstrip", str_lstrip),
-        ("rstrip", str_rstrip),
-        ("split", str_split),
-        ("rsplit", str_rsplit),
-        ("splitlines", str_splitlines),
-        ("join", str_join),
-        ("replace", str_replace),
-        ("find", str_find),
-        ("rfind", str_rfind),
-        ("index", str_index),
-        ("rindex", str_rindex),
-        ("count", str_count),
-        ("startswith", str_startswith),
-        ("endswith", str_endswith),
-        ("center", str_center),
-        ("ljust", str_ljust),
-        ("rjust", str_rjust),
-        ("zfill", str_zfill),
-        ("partition", str_partition),
-        ("rpartition", str_rpartition),
-        ("removeprefix", str_removeprefix),
-        ("removesuffix", str_removesuffix),
-        ("encode", str_encode),
-        ("format", str_format),
-        ("format_map", str_format_map),
-        ("expandtabs", str_expandtabs),
-        ("translate", str_translate),
-    ]);
+    vm.add_methods(
+        t,
+        &[
+            ("__repr__", str_repr),
+            ("__str__", str_str),
+            ("__hash__", str_hash),
+            ("__len__", str_len),
+            ("__format__", str_format_spec),
+            ("__mod__", str_mod),
+            ("__getnewargs__", str_getnewargs),
+            ("__sizeof__", str_sizeof),
+            ("upper", str_upper),
+            ("lower", str_lower),
+            ("casefold", str_casefold),
+            ("swapcase", str_swapcase),
+            ("capitalize", str_capitalize),
+            ("title", str_title),
+            ("isdigit", str_isdigit),
+            ("isdecimal", str_isdecimal),
+            ("isnumeric", str_isnumeric),
+            ("isalpha", str_isalpha),
+            ("isalnum", str_isalnum),
+            ("isspace", str_isspace),
+            ("isascii", str_isascii),
+            ("isidentifier", str_isidentifier),
+            ("isprintable", str_isprintable),
+            ("isupper", str_isupper),
+            ("islower", str_islower),
+            ("istitle", str_istitle),
+            ("strip", str_strip),
+            ("lstrip", str_lstrip),
+            ("rstrip", str_rstrip),
+            ("split", str_split),
+            ("rsplit", str_rsplit),
+            ("splitlines", str_splitlines),
+            ("join", str_join),
+            ("replace", str_replace),
+            ("find", str_find),
+            ("rfind", str_rfind),
+            ("index", str_index),
+            ("rindex", str_rindex),
+            ("count", str_count),
+            ("startswith", str_startswith),
+            ("endswith", str_endswith),
+            ("center", str_center),
+            ("ljust", str_ljust),
+            ("rjust", str_rjust),
+            ("zfill", str_zfill),
+            ("partition", str_partition),
+            ("rpartition", str_rpartition),
+            ("removeprefix", str_removeprefix),
+            ("removesuffix", str_removesuffix),
+            ("encode", str_encode),
+            ("format", str_format),
+            ("format_map", str_format_map),
+            ("expandtabs", str_expandtabs),
+            ("translate", str_translate),
+        ],
+    );
     vm.add_staticmethod(t, "maketrans", str_maketrans);
     crate::eval::ops::add_sequence_dunders(vm, t);
 }

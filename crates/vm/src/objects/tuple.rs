@@ -4,7 +4,7 @@ use mempy_bytecode::ComparisonOperator;
 
 use crate::args::Args;
 use crate::heap::{PyObject, PyObjectRef, PyPayload, PyRef};
-use crate::objects::list::{norm_index, repeat_count, seq_compare, seq_repr, check_size};
+use crate::objects::list::{check_size, norm_index, repeat_count, seq_compare, seq_repr};
 use crate::objects::slice::SliceIndices;
 use crate::objects::typeobj::ObjectClass;
 use crate::objects::{PySlice, PyType};
@@ -32,7 +32,9 @@ impl PyPayload for PyTuple {
 
 impl PyTuple {
     pub fn new(items: Vec<PyObjectRef>) -> PyTuple {
-        PyTuple { items: items.into_boxed_slice() }
+        PyTuple {
+            items: items.into_boxed_slice(),
+        }
     }
 
     #[inline]
@@ -50,20 +52,36 @@ impl PyTuple {
 }
 
 fn this<'a>(vm: &Vm, o: &'a PyObject) -> PyResult<&'a PyTuple> {
-    o.payload::<PyTuple>().ok_or_else(|| vm.new_type_error(format!("descriptor requires a 'tuple' object but received a '{}'", o.class().name())))
+    o.payload::<PyTuple>().ok_or_else(|| {
+        vm.new_type_error(format!(
+            "descriptor requires a 'tuple' object but received a '{}'",
+            o.class().name()
+        ))
+    })
 }
 
 fn tuple_new(vm: &Vm, args: Args) -> PyResult {
-    let cls = args.args[0].clone().downcast::<PyType>().map_err(|_| vm.new_type_error("tuple.__new__(X): X is not a type object"))?;
+    let cls = args.args[0]
+        .clone()
+        .downcast::<PyType>()
+        .map_err(|_| vm.new_type_error("tuple.__new__(X): X is not a type object"))?;
     let p = args.shift();
     p.no_kwargs(vm, "tuple")?;
     let p = p.positional();
     if p.len() > 1 {
-        return Err(vm.new_type_error(format!("tuple expected at most 1 argument, got {}", p.len())));
+        return Err(vm.new_type_error(format!(
+            "tuple expected at most 1 argument, got {}",
+            p.len()
+        )));
     }
     let exact = cls.as_object().is(vm.ctx.types.tuple_type.as_object());
     if let Some(src) = p.first() {
-        if exact && src.class().as_object().is(vm.ctx.types.tuple_type.as_object()) {
+        if exact
+            && src
+                .class()
+                .as_object()
+                .is(vm.ctx.types.tuple_type.as_object())
+        {
             return Ok(src.clone());
         }
         let items = vm.iterate(src)?;
@@ -88,7 +106,10 @@ pub fn tuple_getitem_impl(vm: &Vm, t: &PyTuple, idx: &PyObject) -> PyResult {
         return Ok(vm.new_tuple(si.iter().map(|i| t.items[i].clone()).collect()));
     }
     if !vm.is_index(idx) {
-        return Err(vm.new_type_error(format!("tuple indices must be integers or slices, not {}", idx.class().name())));
+        return Err(vm.new_type_error(format!(
+            "tuple indices must be integers or slices, not {}",
+            idx.class().name()
+        )));
     }
     let i = norm_index(vm, idx, t.len(), "tuple index out of range")?;
     Ok(t.items[i].clone())
@@ -112,7 +133,11 @@ fn tuple_contains(vm: &Vm, args: Args) -> PyResult {
 fn tuple_iter(vm: &Vm, args: Args) -> PyResult {
     let [t] = args.exact::<1>(vm, "__iter__")?;
     this(vm, t)?;
-    Ok(crate::objects::iter::new_seq_iter(vm, t.clone(), &vm.ctx.types.tuple_iterator_type))
+    Ok(crate::objects::iter::new_seq_iter(
+        vm,
+        t.clone(),
+        &vm.ctx.types.tuple_iterator_type,
+    ))
 }
 
 fn tuple_repr(vm: &Vm, args: Args) -> PyResult {
@@ -121,7 +146,9 @@ fn tuple_repr(vm: &Vm, args: Args) -> PyResult {
     if t.is_empty() {
         return Ok(vm.new_str("()"));
     }
-    let Some(_g) = vm.repr_enter(o) else { return Ok(vm.new_str("(...)")) };
+    let Some(_g) = vm.repr_enter(o) else {
+        return Ok(vm.new_str("(...)"));
+    };
     if t.len() == 1 {
         return Ok(vm.new_string(format!("({},)", vm.repr(&t.items[0])?.as_str())));
     }
@@ -157,7 +184,9 @@ fn tuple_hash(vm: &Vm, args: Args) -> PyResult {
 
 fn cmp_impl(vm: &Vm, args: Args, op: ComparisonOperator) -> PyResult {
     let [a, b] = args.exact::<2>(vm, "__cmp__")?;
-    let (Some(x), Some(y)) = (a.payload::<PyTuple>(), b.payload::<PyTuple>()) else { return Ok(vm.not_implemented()) };
+    let (Some(x), Some(y)) = (a.payload::<PyTuple>(), b.payload::<PyTuple>()) else {
+        return Ok(vm.not_implemented());
+    };
     Ok(vm.new_bool(seq_compare(vm, x.as_slice(), y.as_slice(), op)?))
 }
 fn tuple_eq(vm: &Vm, a: Args) -> PyResult {
@@ -183,7 +212,10 @@ fn tuple_add(vm: &Vm, args: Args) -> PyResult {
     let [a, b] = args.exact::<2>(vm, "__add__")?;
     let x = this(vm, a)?;
     let Some(y) = b.payload::<PyTuple>() else {
-        return Err(vm.new_type_error(format!("can only concatenate tuple (not \"{}\") to tuple", b.class().name())));
+        return Err(vm.new_type_error(format!(
+            "can only concatenate tuple (not \"{}\") to tuple",
+            b.class().name()
+        )));
     };
     let mut v = x.as_slice().to_vec();
     v.extend(y.as_slice().iter().cloned());
@@ -193,7 +225,9 @@ fn tuple_add(vm: &Vm, args: Args) -> PyResult {
 fn tuple_mul(vm: &Vm, args: Args) -> PyResult {
     let [a, b] = args.exact::<2>(vm, "__mul__")?;
     let x = this(vm, a)?;
-    let Some(n) = repeat_count(vm, b)? else { return Ok(vm.not_implemented()) };
+    let Some(n) = repeat_count(vm, b)? else {
+        return Ok(vm.not_implemented());
+    };
     check_size(vm, x.len().saturating_mul(n), 8)?;
     let mut v = Vec::with_capacity(x.len() * n);
     for _ in 0..n {
@@ -237,25 +271,28 @@ fn tuple_sizeof(vm: &Vm, args: Args) -> PyResult {
 pub(crate) fn init(vm: &Vm) {
     let t = &vm.ctx.types.tuple_type;
     vm.add_new(t, tuple_new);
-    vm.add_methods(t, &[
-        ("__len__", tuple_len),
-        ("__getitem__", tuple_getitem),
-        ("__contains__", tuple_contains),
-        ("__iter__", tuple_iter),
-        ("__repr__", tuple_repr),
-        ("__hash__", tuple_hash),
-        ("__eq__", tuple_eq),
-        ("__ne__", tuple_ne),
-        ("__lt__", tuple_lt),
-        ("__le__", tuple_le),
-        ("__gt__", tuple_gt),
-        ("__ge__", tuple_ge),
-        ("__add__", tuple_add),
-        ("__mul__", tuple_mul),
-        ("__rmul__", tuple_mul),
-        ("__getnewargs__", tuple_getnewargs),
-        ("__sizeof__", tuple_sizeof),
-        ("index", tuple_index),
-        ("count", tuple_count),
-    ]);
+    vm.add_methods(
+        t,
+        &[
+            ("__len__", tuple_len),
+            ("__getitem__", tuple_getitem),
+            ("__contains__", tuple_contains),
+            ("__iter__", tuple_iter),
+            ("__repr__", tuple_repr),
+            ("__hash__", tuple_hash),
+            ("__eq__", tuple_eq),
+            ("__ne__", tuple_ne),
+            ("__lt__", tuple_lt),
+            ("__le__", tuple_le),
+            ("__gt__", tuple_gt),
+            ("__ge__", tuple_ge),
+            ("__add__", tuple_add),
+            ("__mul__", tuple_mul),
+            ("__rmul__", tuple_mul),
+            ("__getnewargs__", tuple_getnewargs),
+            ("__sizeof__", tuple_sizeof),
+            ("index", tuple_index),
+            ("count", tuple_count),
+        ],
+    );
 }

@@ -10,7 +10,10 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 use crate::args::Args;
-use crate::heap::{new_object, new_self_typed, vtable_of, ext_vtable_of, Py, PyObject, PyObjectRef, PyPayload, PyRef, TypeCore, VTable};
+use crate::heap::{
+    ext_vtable_of, new_object, new_self_typed, vtable_of, Py, PyObject, PyObjectRef, PyPayload,
+    PyRef, TypeCore, VTable,
+};
 use crate::objects::{PyStr, PyStrRef, PyTuple};
 use crate::vm::{PyResult, Vm};
 
@@ -66,16 +69,23 @@ impl std::hash::Hasher for PtrHasher {
         }
     }
     fn write_usize(&mut self, n: usize) {
-        self.0 = ((n as u64) >> 4).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(26);
+        self.0 = ((n as u64) >> 4)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            .rotate_left(26);
     }
 }
 
 impl AttrTable {
     pub fn get(&self, name: &Py<PyStr>) -> Option<&PyObjectRef> {
         if name.is_interned() {
-            self.index.get(&name.as_object().addr()).map(|&i| &self.entries[i].1)
+            self.index
+                .get(&name.as_object().addr())
+                .map(|&i| &self.entries[i].1)
         } else {
-            self.entries.iter().find(|(k, _)| k.as_str() == name.as_str()).map(|(_, v)| v)
+            self.entries
+                .iter()
+                .find(|(k, _)| k.as_str() == name.as_str())
+                .map(|(_, v)| v)
         }
     }
 
@@ -93,7 +103,10 @@ impl AttrTable {
     }
 
     pub fn remove(&mut self, name: &Py<PyStr>) -> Option<PyObjectRef> {
-        let pos = self.entries.iter().position(|(k, _)| k.as_str() == name.as_str())?;
+        let pos = self
+            .entries
+            .iter()
+            .position(|(k, _)| k.as_str() == name.as_str())?;
         let (_, v) = self.entries.remove(pos);
         self.index.clear();
         for (i, (k, _)) in self.entries.iter().enumerate() {
@@ -165,7 +178,10 @@ impl PyType {
     }
 
     /// Like `lookup` but also tells which class had it.
-    pub fn lookup_with_owner(self_ref: &PyTypeRef, name: &Py<PyStr>) -> Option<(PyObjectRef, PyTypeRef)> {
+    pub fn lookup_with_owner(
+        self_ref: &PyTypeRef,
+        name: &Py<PyStr>,
+    ) -> Option<(PyObjectRef, PyTypeRef)> {
         if let Some(v) = self_ref.attrs.borrow().get(name) {
             return Some((v.clone(), self_ref.clone()));
         }
@@ -182,7 +198,10 @@ impl PyType {
         if std::ptr::eq(self, &**other) {
             return true;
         }
-        self.mro.borrow().iter().any(|t| t.as_object().is(other.as_object()))
+        self.mro
+            .borrow()
+            .iter()
+            .any(|t| t.as_object().is(other.as_object()))
     }
 
     /// The full MRO including the type itself.
@@ -207,11 +226,19 @@ impl ObjectClass for PyObject {
     #[inline]
     fn class(&self) -> &Py<PyType> {
         // Every type object's payload is a `PyType` (metaclass instances included).
-        self.class_obj().downcast_ref::<PyType>().expect("type object without PyType payload")
+        self.class_obj()
+            .downcast_ref::<PyType>()
+            .expect("type object without PyType payload")
     }
 }
 
-fn blank_type(name: &str, vtable: &'static VTable, heap: bool, basetype: bool, ext: Option<&'static VTable>) -> PyType {
+fn blank_type(
+    name: &str,
+    vtable: &'static VTable,
+    heap: bool,
+    basetype: bool,
+    ext: Option<&'static VTable>,
+) -> PyType {
     PyType {
         core: TypeCore::new(vtable, heap),
         name: RefCell::new(name.to_string()),
@@ -229,13 +256,25 @@ fn blank_type(name: &str, vtable: &'static VTable, heap: bool, basetype: bool, e
 
 /// Creates `type` itself (its type is itself).
 pub(crate) fn new_type_type() -> PyTypeRef {
-    new_self_typed(blank_type("type", vtable_of::<PyType>(), false, true, Some(vtable_of::<PyType>())))
+    new_self_typed(blank_type(
+        "type",
+        vtable_of::<PyType>(),
+        false,
+        true,
+        Some(vtable_of::<PyType>()),
+    ))
 }
 
 /// Creates `object`.
 pub(crate) fn new_object_type(type_type: &PyTypeRef) -> PyTypeRef {
     let t = new_object(
-        blank_type("object", vtable_of::<crate::objects::PyBaseObject>(), false, true, Some(ext_vtable_of::<crate::objects::PyBaseObject>())),
+        blank_type(
+            "object",
+            vtable_of::<crate::objects::PyBaseObject>(),
+            false,
+            true,
+            Some(ext_vtable_of::<crate::objects::PyBaseObject>()),
+        ),
         type_type.as_object(),
     );
     crate::heap::keep_immortal(t.as_object().addr());
@@ -249,7 +288,12 @@ pub(crate) fn new_object_type(type_type: &PyTypeRef) -> PyTypeRef {
 }
 
 /// Creates a static builtin type whose instances have payload `T`.
-pub(crate) fn new_static_type<T: PyPayload>(type_type: &PyTypeRef, name: &str, base: Option<&PyTypeRef>, basetype: bool) -> PyTypeRef {
+pub(crate) fn new_static_type<T: PyPayload>(
+    type_type: &PyTypeRef,
+    name: &str,
+    base: Option<&PyTypeRef>,
+    basetype: bool,
+) -> PyTypeRef {
     let t = new_static_type_vt(type_type, name, base, basetype, vtable_of::<T>());
     t
 }
@@ -291,7 +335,28 @@ fn ext_vtable_for(vtable: &'static VTable) -> Option<&'static VTable> {
             $(if same_vtable(vtable, vtable_of::<$t>()) { return Some(ext_vtable_of::<$t>()); })*
         };
     }
-    pick!(PyBaseObject, PyInt, PyFloat, PyStr, PyBytes, PyList, PyTuple, PyDict, PySet, PyBaseException, PyProperty, PyStaticMethod, PyClassMethod, PyModule, PySuper, PyEnumerate, PyZip, PyMap, PyFilter, PySeqIter);
+    pick!(
+        PyBaseObject,
+        PyInt,
+        PyFloat,
+        PyStr,
+        PyBytes,
+        PyList,
+        PyTuple,
+        PyDict,
+        PySet,
+        PyBaseException,
+        PyProperty,
+        PyStaticMethod,
+        PyClassMethod,
+        PyModule,
+        PySuper,
+        PyEnumerate,
+        PyZip,
+        PyMap,
+        PyFilter,
+        PySeqIter
+    );
     if same_vtable(vtable, vtable_of::<PyType>()) {
         return Some(vtable_of::<PyType>());
     }
@@ -315,7 +380,9 @@ pub fn compute_mro(vm: &Vm, bases: &[PyTypeRef]) -> PyResult<Vec<PyTypeRef>> {
         let mut found = None;
         for s in &seqs {
             let cand = &s[0];
-            let in_tail = seqs.iter().any(|t| t[1..].iter().any(|x| x.as_object().is(cand.as_object())));
+            let in_tail = seqs
+                .iter()
+                .any(|t| t[1..].iter().any(|x| x.as_object().is(cand.as_object())));
             if !in_tail {
                 found = Some(cand.clone());
                 break;
@@ -351,10 +418,17 @@ pub fn new_heap_type(
     bases: Vec<PyTypeRef>,
     ns: &crate::objects::PyDictRef,
 ) -> PyResult<PyTypeRef> {
-    let bases = if bases.is_empty() { vec![vm.ctx.types.object_type.clone()] } else { bases };
+    let bases = if bases.is_empty() {
+        vec![vm.ctx.types.object_type.clone()]
+    } else {
+        bases
+    };
     for b in &bases {
         if !b.has_flag(flags::BASETYPE) {
-            return Err(vm.new_type_error(format!("type '{}' is not an acceptable base type", b.name())));
+            return Err(vm.new_type_error(format!(
+                "type '{}' is not an acceptable base type",
+                b.name()
+            )));
         }
     }
     let mro = compute_mro(vm, &bases)?;
@@ -375,7 +449,12 @@ pub fn new_heap_type(
     let vtable = if solid.is_heap_type() {
         solid.core.vtable.get()
     } else {
-        solid.ext_vtable.ok_or_else(|| vm.new_type_error(format!("type '{}' is not an acceptable base type", solid.name())))?
+        solid.ext_vtable.ok_or_else(|| {
+            vm.new_type_error(format!(
+                "type '{}' is not an acceptable base type",
+                solid.name()
+            ))
+        })?
     };
     // __slots__
     let slots_key = vm.intern("__slots__");
@@ -393,7 +472,10 @@ pub fn new_heap_type(
         };
         for it in items {
             let Some(s) = it.payload::<PyStr>() else {
-                return Err(vm.new_type_error(format!("__slots__ items must be strings, not '{}'", it.class().name())));
+                return Err(vm.new_type_error(format!(
+                    "__slots__ items must be strings, not '{}'",
+                    it.class().name()
+                )));
             };
             if s.as_str() == "__dict__" {
                 has_dict = true;
@@ -432,14 +514,27 @@ pub fn new_heap_type(
     let t = new_object(ty, metatype.as_object());
     // Copy the namespace.
     for (k, v) in ns.items_vec() {
-        let Some(ks) = k.payload::<PyStr>() else { continue };
+        let Some(ks) = k.payload::<PyStr>() else {
+            continue;
+        };
         let key = vm.intern(ks.as_str());
-        let v = if ks.as_str() == "__new__" || ks.as_str() == "__init_subclass__" || ks.as_str() == "__class_getitem__" {
+        let v = if ks.as_str() == "__new__"
+            || ks.as_str() == "__init_subclass__"
+            || ks.as_str() == "__class_getitem__"
+        {
             if v.payload::<crate::objects::PyFunction>().is_some() {
                 if ks.as_str() == "__new__" {
-                    vm.new_object(crate::objects::PyStaticMethod::new(v), &vm.ctx.types.staticmethod_type).into()
+                    vm.new_object(
+                        crate::objects::PyStaticMethod::new(v),
+                        &vm.ctx.types.staticmethod_type,
+                    )
+                    .into()
                 } else {
-                    vm.new_object(crate::objects::PyClassMethod::new(v), &vm.ctx.types.classmethod_type).into()
+                    vm.new_object(
+                        crate::objects::PyClassMethod::new(v),
+                        &vm.ctx.types.classmethod_type,
+                    )
+                    .into()
                 }
             } else {
                 v
@@ -456,21 +551,46 @@ pub fn new_heap_type(
         t.set_attr(key, v);
     }
     for (i, sname) in slot_names.iter().enumerate() {
-        let d = crate::objects::descriptor::PyMemberDescr { name: sname.clone(), index: base_slots + i, owner: t.as_object().addr(), owner_name: name.to_string() };
+        let d = crate::objects::descriptor::PyMemberDescr {
+            name: sname.clone(),
+            index: base_slots + i,
+            owner: t.as_object().addr(),
+            owner_name: name.to_string(),
+        };
         let key = vm.intern(sname);
-        t.set_attr(key, vm.new_object(d, &vm.ctx.types.member_descriptor_type).into());
+        t.set_attr(
+            key,
+            vm.new_object(d, &vm.ctx.types.member_descriptor_type)
+                .into(),
+        );
     }
     // The class that introduces the instance `__dict__` / weakref slot gets their
     // getset descriptors (CPython's `subtype_getsets_full`), before `__doc__` and
     // `__hash__` as in CPython's dict order.
     if fl & flags::HAS_DICT != 0 && !inherits_dict {
         let (g, s) = crate::objects::object::dict_getset();
-        let d = crate::objects::PyGetSet { name: "__dict__", get: g, set: Some(s), owner_name: name.to_string() };
-        t.set_attr(vm.intern("__dict__"), vm.new_object(d, &vm.ctx.types.getset_type).into());
+        let d = crate::objects::PyGetSet {
+            name: "__dict__",
+            get: g,
+            set: Some(s),
+            owner_name: name.to_string(),
+        };
+        t.set_attr(
+            vm.intern("__dict__"),
+            vm.new_object(d, &vm.ctx.types.getset_type).into(),
+        );
     }
     if fl & flags::HAS_WEAKREF != 0 && !bases.iter().any(|b| b.has_flag(flags::HAS_WEAKREF)) {
-        let d = crate::objects::PyGetSet { name: "__weakref__", get: get_weakref, set: None, owner_name: name.to_string() };
-        t.set_attr(vm.intern("__weakref__"), vm.new_object(d, &vm.ctx.types.getset_type).into());
+        let d = crate::objects::PyGetSet {
+            name: "__weakref__",
+            get: get_weakref,
+            set: None,
+            owner_name: name.to_string(),
+        };
+        t.set_attr(
+            vm.intern("__weakref__"),
+            vm.new_object(d, &vm.ctx.types.getset_type).into(),
+        );
     }
     if t.attrs.borrow().get(&vm.intern("__doc__")).is_none() {
         t.set_attr(vm.intern("__doc__"), vm.none());
@@ -493,12 +613,16 @@ pub fn new_heap_type(
 
 /// `obj.__weakref__`: the first weak reference to `obj`, or None.
 fn get_weakref(vm: &Vm, obj: &PyObject) -> PyResult {
-    Ok(crate::heap::weak::weakrefs_of(obj).into_iter().next().unwrap_or_else(|| vm.none()))
+    Ok(crate::heap::weak::weakrefs_of(obj)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| vm.none()))
 }
 
 /// Recomputes the flags that depend on which dunders the MRO defines.
 pub fn update_special_flags(vm: &Vm, t: &Py<PyType>) {
-    let mut fl = t.flags.get() & !(flags::CUSTOM_GETATTRIBUTE | flags::HAS_GETATTR | flags::CUSTOM_SETATTR);
+    let mut fl =
+        t.flags.get() & !(flags::CUSTOM_GETATTRIBUTE | flags::HAS_GETATTR | flags::CUSTOM_SETATTR);
     let obj = &vm.ctx.types.object_type;
     let defined_below_object = |name: &str| -> bool {
         let key = vm.intern(name);
@@ -548,10 +672,14 @@ impl PyPayload for PySuper {
 fn type_repr(vm: &Vm, args: Args) -> PyResult {
     let t = args.args[0].class_obj();
     let _ = t;
-    let me = args.args[0].downcast_ref::<PyType>().ok_or_else(|| vm.new_type_error("descriptor '__repr__' requires a 'type' object"))?;
+    let me = args.args[0]
+        .downcast_ref::<PyType>()
+        .ok_or_else(|| vm.new_type_error("descriptor '__repr__' requires a 'type' object"))?;
     let module = me.lookup(&vm.intern("__module__"));
     let module = match &module {
-        Some(m) if m.payload::<PyStr>().is_some() && me.is_heap_type() => m.payload::<PyStr>().unwrap().as_str().to_string(),
+        Some(m) if m.payload::<PyStr>().is_some() && me.is_heap_type() => {
+            m.payload::<PyStr>().unwrap().as_str().to_string()
+        }
         _ => "builtins".to_string(),
     };
     let s = if module == "builtins" {
@@ -565,19 +693,44 @@ fn type_repr(vm: &Vm, args: Args) -> PyResult {
 fn type_new(vm: &Vm, args: Args) -> PyResult {
     let pos = args.positional();
     // pos[0] is the metatype.
-    let meta = pos[0].clone().downcast::<PyType>().map_err(|_| vm.new_type_error("type.__new__(X): X is not a type object"))?;
+    let meta = pos[0]
+        .clone()
+        .downcast::<PyType>()
+        .map_err(|_| vm.new_type_error("type.__new__(X): X is not a type object"))?;
     if pos.len() == 2 && args.kwnames.is_empty() {
         return Ok(pos[1].class_obj().to_owned());
     }
     if pos.len() != 4 {
         return Err(vm.new_type_error("type() takes 1 or 3 arguments"));
     }
-    let name = pos[1].payload::<PyStr>().ok_or_else(|| vm.new_type_error(format!("type.__new__() argument 1 must be str, not {}", pos[1].class().name())))?;
-    let bases_t = pos[2].payload::<PyTuple>().ok_or_else(|| vm.new_type_error(format!("type.__new__() argument 2 must be tuple, not {}", pos[2].class().name())))?;
-    let ns = pos[3].clone().downcast::<crate::objects::PyDict>().map_err(|o| vm.new_type_error(format!("type.__new__() argument 3 must be dict, not {}", o.class().name())))?;
+    let name = pos[1].payload::<PyStr>().ok_or_else(|| {
+        vm.new_type_error(format!(
+            "type.__new__() argument 1 must be str, not {}",
+            pos[1].class().name()
+        ))
+    })?;
+    let bases_t = pos[2].payload::<PyTuple>().ok_or_else(|| {
+        vm.new_type_error(format!(
+            "type.__new__() argument 2 must be tuple, not {}",
+            pos[2].class().name()
+        ))
+    })?;
+    let ns = pos[3]
+        .clone()
+        .downcast::<crate::objects::PyDict>()
+        .map_err(|o| {
+            vm.new_type_error(format!(
+                "type.__new__() argument 3 must be dict, not {}",
+                o.class().name()
+            ))
+        })?;
     let mut bases = Vec::new();
     for b in bases_t.as_slice() {
-        bases.push(b.clone().downcast::<PyType>().map_err(|_| vm.new_type_error("bases must be types"))?);
+        bases.push(
+            b.clone()
+                .downcast::<PyType>()
+                .map_err(|_| vm.new_type_error("bases must be types"))?,
+        );
     }
     let t = new_heap_type(vm, &meta, name.as_str(), bases, &ns)?;
     // CPython's type_new: `__module__` defaults to the caller's `__name__`.
@@ -594,58 +747,96 @@ fn type_new(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn type_call(vm: &Vm, args: Args) -> PyResult {
-    let cls = args.args[0].clone().downcast::<PyType>().map_err(|_| vm.new_type_error("descriptor '__call__' requires a 'type' object"))?;
+    let cls = args.args[0]
+        .clone()
+        .downcast::<PyType>()
+        .map_err(|_| vm.new_type_error("descriptor '__call__' requires a 'type' object"))?;
     vm.call_type(&cls, args.shift())
 }
 
 fn type_mro(vm: &Vm, args: Args) -> PyResult {
-    let t = args.args[0].clone().downcast::<PyType>().map_err(|_| vm.new_type_error("mro() needs a type"))?;
-    Ok(vm.new_list(PyType::mro_with_self(&t).into_iter().map(Into::into).collect()))
+    let t = args.args[0]
+        .clone()
+        .downcast::<PyType>()
+        .map_err(|_| vm.new_type_error("mro() needs a type"))?;
+    Ok(vm.new_list(
+        PyType::mro_with_self(&t)
+            .into_iter()
+            .map(Into::into)
+            .collect(),
+    ))
 }
 
 fn type_get_mro(vm: &Vm, obj: &PyObject) -> PyResult {
-    let t = obj.to_owned().downcast::<PyType>().map_err(|_| vm.new_type_error("needs a type"))?;
-    Ok(vm.new_tuple(PyType::mro_with_self(&t).into_iter().map(Into::into).collect()))
+    let t = obj
+        .to_owned()
+        .downcast::<PyType>()
+        .map_err(|_| vm.new_type_error("needs a type"))?;
+    Ok(vm.new_tuple(
+        PyType::mro_with_self(&t)
+            .into_iter()
+            .map(Into::into)
+            .collect(),
+    ))
 }
 
 fn type_get_name(vm: &Vm, obj: &PyObject) -> PyResult {
-    let t = obj.downcast_ref::<PyType>().ok_or_else(|| vm.new_type_error("needs a type"))?;
+    let t = obj
+        .downcast_ref::<PyType>()
+        .ok_or_else(|| vm.new_type_error("needs a type"))?;
     Ok(vm.new_str(&t.name()))
 }
 
 fn type_set_name(vm: &Vm, obj: &PyObject, v: Option<PyObjectRef>) -> PyResult<()> {
-    let t = obj.downcast_ref::<PyType>().ok_or_else(|| vm.new_type_error("needs a type"))?;
+    let t = obj
+        .downcast_ref::<PyType>()
+        .ok_or_else(|| vm.new_type_error("needs a type"))?;
     let v = v.ok_or_else(|| vm.new_type_error("cannot delete '__name__' attribute"))?;
-    let s = v.payload::<PyStr>().ok_or_else(|| vm.new_type_error("can only assign string to __name__"))?;
+    let s = v
+        .payload::<PyStr>()
+        .ok_or_else(|| vm.new_type_error("can only assign string to __name__"))?;
     *t.name.borrow_mut() = s.as_str().to_string();
     Ok(())
 }
 
 fn type_get_qualname(vm: &Vm, obj: &PyObject) -> PyResult {
-    let t = obj.downcast_ref::<PyType>().ok_or_else(|| vm.new_type_error("needs a type"))?;
+    let t = obj
+        .downcast_ref::<PyType>()
+        .ok_or_else(|| vm.new_type_error("needs a type"))?;
     let q = t.qualname.borrow().clone();
     Ok(vm.new_str(&q))
 }
 
 fn type_get_bases(vm: &Vm, obj: &PyObject) -> PyResult {
-    let t = obj.downcast_ref::<PyType>().ok_or_else(|| vm.new_type_error("needs a type"))?;
+    let t = obj
+        .downcast_ref::<PyType>()
+        .ok_or_else(|| vm.new_type_error("needs a type"))?;
     let b: Vec<PyObjectRef> = t.bases.borrow().iter().map(|b| b.clone().into()).collect();
     Ok(vm.new_tuple(b))
 }
 
 fn type_get_base(vm: &Vm, obj: &PyObject) -> PyResult {
-    let t = obj.downcast_ref::<PyType>().ok_or_else(|| vm.new_type_error("needs a type"))?;
+    let t = obj
+        .downcast_ref::<PyType>()
+        .ok_or_else(|| vm.new_type_error("needs a type"))?;
     let b = t.bases.borrow().first().cloned();
     Ok(b.map(Into::into).unwrap_or_else(|| vm.none()))
 }
 
 fn type_get_dict(vm: &Vm, obj: &PyObject) -> PyResult {
-    let t = obj.to_owned().downcast::<PyType>().map_err(|_| vm.new_type_error("needs a type"))?;
-    Ok(vm.new_object(PyMappingProxy { typ: t }, &vm.ctx.types.mappingproxy_type).into())
+    let t = obj
+        .to_owned()
+        .downcast::<PyType>()
+        .map_err(|_| vm.new_type_error("needs a type"))?;
+    Ok(vm
+        .new_object(PyMappingProxy { typ: t }, &vm.ctx.types.mappingproxy_type)
+        .into())
 }
 
 fn type_get_module(vm: &Vm, obj: &PyObject) -> PyResult {
-    let t = obj.downcast_ref::<PyType>().ok_or_else(|| vm.new_type_error("needs a type"))?;
+    let t = obj
+        .downcast_ref::<PyType>()
+        .ok_or_else(|| vm.new_type_error("needs a type"))?;
     if t.is_heap_type() {
         if let Some(m) = t.attrs.borrow().get(&vm.intern("__module__")) {
             return Ok(m.clone());
@@ -655,20 +846,32 @@ fn type_get_module(vm: &Vm, obj: &PyObject) -> PyResult {
 }
 
 fn type_get_doc(vm: &Vm, obj: &PyObject) -> PyResult {
-    let t = obj.downcast_ref::<PyType>().ok_or_else(|| vm.new_type_error("needs a type"))?;
-    Ok(t.attrs.borrow().get(&vm.intern("__doc__")).cloned().unwrap_or_else(|| vm.none()))
+    let t = obj
+        .downcast_ref::<PyType>()
+        .ok_or_else(|| vm.new_type_error("needs a type"))?;
+    Ok(t.attrs
+        .borrow()
+        .get(&vm.intern("__doc__"))
+        .cloned()
+        .unwrap_or_else(|| vm.none()))
 }
 
 fn type_subclasscheck(vm: &Vm, args: Args) -> PyResult {
     let [t, sub] = args.exact::<2>(vm, "__subclasscheck__")?;
-    let t = t.downcast_ref::<PyType>().ok_or_else(|| vm.new_type_error("needs a type"))?;
-    let s = sub.downcast_ref::<PyType>().ok_or_else(|| vm.new_type_error("issubclass() arg 1 must be a class"))?;
+    let t = t
+        .downcast_ref::<PyType>()
+        .ok_or_else(|| vm.new_type_error("needs a type"))?;
+    let s = sub
+        .downcast_ref::<PyType>()
+        .ok_or_else(|| vm.new_type_error("issubclass() arg 1 must be a class"))?;
     Ok(vm.new_bool(s.is_subtype(t)))
 }
 
 fn type_instancecheck(vm: &Vm, args: Args) -> PyResult {
     let [t, o] = args.exact::<2>(vm, "__instancecheck__")?;
-    let t = t.downcast_ref::<PyType>().ok_or_else(|| vm.new_type_error("needs a type"))?;
+    let t = t
+        .downcast_ref::<PyType>()
+        .ok_or_else(|| vm.new_type_error("needs a type"))?;
     Ok(vm.new_bool(o.class().is_subtype(t)))
 }
 
@@ -682,8 +885,12 @@ fn type_prepare(vm: &Vm, _args: Args) -> PyResult {
 
 fn mappingproxy_getitem(vm: &Vm, args: Args) -> PyResult {
     let [p, k] = args.exact::<2>(vm, "__getitem__")?;
-    let p = p.payload::<PyMappingProxy>().ok_or_else(|| vm.new_type_error("mappingproxy expected"))?;
-    let Some(ks) = k.payload::<PyStr>() else { return Err(vm.new_key_error(k.clone())) };
+    let p = p
+        .payload::<PyMappingProxy>()
+        .ok_or_else(|| vm.new_type_error("mappingproxy expected"))?;
+    let Some(ks) = k.payload::<PyStr>() else {
+        return Err(vm.new_key_error(k.clone()));
+    };
     let key = vm.intern(ks.as_str());
     let v = p.typ.attrs.borrow().get(&key).cloned();
     v.ok_or_else(|| vm.new_key_error(k.clone()))
@@ -696,7 +903,9 @@ pub fn mappingproxy_items(p: &PyMappingProxy) -> Vec<(PyStrRef, PyObjectRef)> {
 
 /// A dict with the proxy's current contents; view methods delegate to it.
 fn mappingproxy_dict(vm: &Vm, o: &PyObject) -> PyResult<crate::objects::PyDictRef> {
-    let p = o.payload::<PyMappingProxy>().ok_or_else(|| vm.new_type_error("mappingproxy expected"))?;
+    let p = o
+        .payload::<PyMappingProxy>()
+        .ok_or_else(|| vm.new_type_error("mappingproxy expected"))?;
     let d = vm.new_dict();
     for (k, v) in mappingproxy_items(p) {
         d.set_item_str(vm, &k, v);
@@ -729,18 +938,29 @@ fn mappingproxy_copy(vm: &Vm, args: Args) -> PyResult {
 fn mappingproxy_eq(vm: &Vm, args: Args) -> PyResult {
     let [p, other] = args.exact::<2>(vm, "__eq__")?;
     let d = mappingproxy_dict(vm, p)?;
-    vm.rich_compare(d.as_object(), other, mempy_bytecode::ComparisonOperator::Equal)
+    vm.rich_compare(
+        d.as_object(),
+        other,
+        mempy_bytecode::ComparisonOperator::Equal,
+    )
 }
 
 fn mappingproxy_ne(vm: &Vm, args: Args) -> PyResult {
     let [p, other] = args.exact::<2>(vm, "__ne__")?;
     let d = mappingproxy_dict(vm, p)?;
-    vm.rich_compare(d.as_object(), other, mempy_bytecode::ComparisonOperator::NotEqual)
+    vm.rich_compare(
+        d.as_object(),
+        other,
+        mempy_bytecode::ComparisonOperator::NotEqual,
+    )
 }
 
 fn mappingproxy_repr(vm: &Vm, args: Args) -> PyResult {
     let d = mappingproxy_dict(vm, &args.args[0])?;
-    Ok(vm.new_string(format!("mappingproxy({})", vm.repr(d.as_object())?.as_str())))
+    Ok(vm.new_string(format!(
+        "mappingproxy({})",
+        vm.repr(d.as_object())?.as_str()
+    )))
 }
 
 fn mappingproxy_str(vm: &Vm, args: Args) -> PyResult {
@@ -755,8 +975,12 @@ fn mappingproxy_iter(vm: &Vm, args: Args) -> PyResult {
 
 fn mappingproxy_contains(vm: &Vm, args: Args) -> PyResult {
     let [p, k] = args.exact::<2>(vm, "__contains__")?;
-    let p = p.payload::<PyMappingProxy>().ok_or_else(|| vm.new_type_error("mappingproxy expected"))?;
-    let Some(ks) = k.payload::<PyStr>() else { return Ok(vm.new_bool(false)) };
+    let p = p
+        .payload::<PyMappingProxy>()
+        .ok_or_else(|| vm.new_type_error("mappingproxy expected"))?;
+    let Some(ks) = k.payload::<PyStr>() else {
+        return Ok(vm.new_bool(false));
+    };
     let key = vm.intern(ks.as_str());
     let has = p.typ.attrs.borrow().get(&key).is_some();
     Ok(vm.new_bool(has))
@@ -770,20 +994,25 @@ fn mappingproxy_get(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn mappingproxy_len(vm: &Vm, args: Args) -> PyResult {
-    let p = args.args[0].payload::<PyMappingProxy>().ok_or_else(|| vm.new_type_error("mappingproxy expected"))?;
+    let p = args.args[0]
+        .payload::<PyMappingProxy>()
+        .ok_or_else(|| vm.new_type_error("mappingproxy expected"))?;
     Ok(vm.new_int(p.typ.attrs.borrow().entries().len() as i64))
 }
 
 pub(crate) fn init(vm: &Vm) {
     let t = &vm.ctx.types.type_type;
-    vm.add_methods(t, &[
-        ("__repr__", type_repr),
-        ("__call__", type_call),
-        ("mro", type_mro),
-        ("__subclasscheck__", type_subclasscheck),
-        ("__instancecheck__", type_instancecheck),
-        ("__subclasses__", type_subclasses),
-    ]);
+    vm.add_methods(
+        t,
+        &[
+            ("__repr__", type_repr),
+            ("__call__", type_call),
+            ("mro", type_mro),
+            ("__subclasscheck__", type_subclasscheck),
+            ("__instancecheck__", type_instancecheck),
+            ("__subclasses__", type_subclasses),
+        ],
+    );
     vm.add_classmethod(t, "__prepare__", type_prepare);
     vm.add_new(t, type_new);
     vm.add_getset(t, "__mro__", type_get_mro, None);
@@ -795,19 +1024,22 @@ pub(crate) fn init(vm: &Vm) {
     vm.add_getset(t, "__module__", type_get_module, None);
     vm.add_getset(t, "__doc__", type_get_doc, None);
     let m = &vm.ctx.types.mappingproxy_type;
-    vm.add_methods(m, &[
-        ("__getitem__", mappingproxy_getitem),
-        ("keys", mappingproxy_keys),
-        ("values", mappingproxy_values),
-        ("items", mappingproxy_items_m),
-        ("copy", mappingproxy_copy),
-        ("__eq__", mappingproxy_eq),
-        ("__ne__", mappingproxy_ne),
-        ("__repr__", mappingproxy_repr),
-        ("__str__", mappingproxy_str),
-        ("__iter__", mappingproxy_iter),
-        ("__contains__", mappingproxy_contains),
-        ("get", mappingproxy_get),
-        ("__len__", mappingproxy_len),
-    ]);
+    vm.add_methods(
+        m,
+        &[
+            ("__getitem__", mappingproxy_getitem),
+            ("keys", mappingproxy_keys),
+            ("values", mappingproxy_values),
+            ("items", mappingproxy_items_m),
+            ("copy", mappingproxy_copy),
+            ("__eq__", mappingproxy_eq),
+            ("__ne__", mappingproxy_ne),
+            ("__repr__", mappingproxy_repr),
+            ("__str__", mappingproxy_str),
+            ("__iter__", mappingproxy_iter),
+            ("__contains__", mappingproxy_contains),
+            ("get", mappingproxy_get),
+            ("__len__", mappingproxy_len),
+        ],
+    );
 }

@@ -68,11 +68,19 @@ pub fn types(vm: &Vm) -> std::rc::Rc<WeakTypes> {
     vm.add_new(&reference, ref_new);
     vm.add_methods(
         &reference,
-        &[("__call__", ref_call), ("__repr__", ref_repr), ("__hash__", ref_hash), ("__eq__", ref_eq), ("__ne__", ref_ne), ("__init__", ref_init)],
+        &[
+            ("__call__", ref_call),
+            ("__repr__", ref_repr),
+            ("__hash__", ref_hash),
+            ("__eq__", ref_eq),
+            ("__ne__", ref_ne),
+            ("__init__", ref_init),
+        ],
     );
     vm.add_getset(&reference, "__callback__", ref_get_callback, None);
     for p in [&proxy, &callable_proxy] {
-        p.flags.set(p.flags.get() | flags::CUSTOM_GETATTRIBUTE | flags::CUSTOM_SETATTR);
+        p.flags
+            .set(p.flags.get() | flags::CUSTOM_GETATTRIBUTE | flags::CUSTOM_SETATTR);
         vm.add_methods(
             p,
             &[
@@ -93,7 +101,11 @@ pub fn types(vm: &Vm) -> std::rc::Rc<WeakTypes> {
         );
     }
     vm.add_methods(&callable_proxy, &[("__call__", proxy_call)]);
-    let t = std::rc::Rc::new(WeakTypes { reference, proxy, callable_proxy });
+    let t = std::rc::Rc::new(WeakTypes {
+        reference,
+        proxy,
+        callable_proxy,
+    });
     TYPES.with(|s| *s.borrow_mut() = Some(t.clone()));
     t
 }
@@ -119,7 +131,9 @@ pub fn weakrefable(o: &PyObject) -> bool {
         || o.payload::<PyBoundMethod>().is_some()
         || o.payload::<PyBuiltinFunction>().is_some()
         || o.payload::<PyCode>().is_some()
-        || o.payload::<PyProperty>().is_none() && o.payload::<PyBaseObject>().is_some() && cls.is_heap_type()
+        || o.payload::<PyProperty>().is_none()
+            && o.payload::<PyBaseObject>().is_some()
+            && cls.is_heap_type()
 }
 
 fn kind_of(o: &PyObject) -> Option<(WeakKind, bool)> {
@@ -131,9 +145,18 @@ fn kind_of(o: &PyObject) -> Option<(WeakKind, bool)> {
 /// Creates a weak reference of `kind` to `obj` (CPython's `weakref___new__` and
 /// `PyWeakref_NewProxy`): shares a basic one when there is no callback, and inserts at
 /// CPython's list position.
-pub fn new_weakref(vm: &Vm, cls: &PyTypeRef, kind: WeakKind, obj: &PyObjectRef, callback: Option<PyObjectRef>) -> PyResult {
+pub fn new_weakref(
+    vm: &Vm,
+    cls: &PyTypeRef,
+    kind: WeakKind,
+    obj: &PyObjectRef,
+    callback: Option<PyObjectRef>,
+) -> PyResult {
     if !weakrefable(obj) {
-        return Err(vm.new_type_error(format!("cannot create weak reference to '{}' object", obj.class().name())));
+        return Err(vm.new_type_error(format!(
+            "cannot create weak reference to '{}' object",
+            obj.class().name()
+        )));
     }
     let callback = callback.filter(|c| !vm.is_none(c));
     let list = weakrefs_of(obj);
@@ -148,7 +171,10 @@ pub fn new_weakref(vm: &Vm, cls: &PyTypeRef, kind: WeakKind, obj: &PyObjectRef, 
         }
     }
     if let Some(h) = list.get(i) {
-        if matches!(kind_of(h), Some((WeakKind::Proxy | WeakKind::CallableProxy, true))) {
+        if matches!(
+            kind_of(h),
+            Some((WeakKind::Proxy | WeakKind::CallableProxy, true))
+        ) {
             basic_proxy = Some(i);
         }
     }
@@ -174,8 +200,16 @@ pub fn new_weakref(vm: &Vm, cls: &PyTypeRef, kind: WeakKind, obj: &PyObjectRef, 
             None => 0,
         }
     };
-    let payload = PyWeakRef { core: WeakCore::new(callback), kind, hash: Cell::new(None) };
-    let wr: PyObjectRef = if cls.is_heap_type() { vm.new_instance(payload, cls).into() } else { new_object(payload, cls.as_object()).into() };
+    let payload = PyWeakRef {
+        core: WeakCore::new(callback),
+        kind,
+        hash: Cell::new(None),
+    };
+    let wr: PyObjectRef = if cls.is_heap_type() {
+        vm.new_instance(payload, cls).into()
+    } else {
+        new_object(payload, cls.as_object()).into()
+    };
     if let Some(w) = wr.payload::<PyWeakRef>() {
         w.core.register(&wr, obj, index);
     }
@@ -183,15 +217,22 @@ pub fn new_weakref(vm: &Vm, cls: &PyTypeRef, kind: WeakKind, obj: &PyObjectRef, 
 }
 
 fn this<'a>(vm: &Vm, o: &'a PyObject) -> PyResult<&'a PyWeakRef> {
-    o.payload::<PyWeakRef>().ok_or_else(|| vm.new_type_error("descriptor requires a 'weakref' object"))
+    o.payload::<PyWeakRef>()
+        .ok_or_else(|| vm.new_type_error("descriptor requires a 'weakref' object"))
 }
 
 fn ref_new(vm: &Vm, args: Args) -> PyResult {
     let p = args.positional();
-    let cls = p[0].clone().downcast::<PyType>().map_err(|_| vm.new_type_error("ref.__new__(X): X is not a type object"))?;
+    let cls = p[0]
+        .clone()
+        .downcast::<PyType>()
+        .map_err(|_| vm.new_type_error("ref.__new__(X): X is not a type object"))?;
     let rest = &p[1..];
     if rest.is_empty() || rest.len() > 2 {
-        return Err(vm.new_type_error(format!("__new__ expected at most 2 arguments, got {}", rest.len())));
+        return Err(vm.new_type_error(format!(
+            "__new__ expected at most 2 arguments, got {}",
+            rest.len()
+        )));
     }
     new_weakref(vm, &cls, WeakKind::Ref, &rest[0], rest.get(1).cloned())
 }
@@ -203,14 +244,21 @@ fn ref_init(vm: &Vm, _args: Args) -> PyResult {
 fn ref_call(vm: &Vm, args: Args) -> PyResult {
     let w = this(vm, &args.args[0])?;
     if args.positional().len() > 1 {
-        return Err(vm.new_type_error(format!("weakref() takes no arguments ({} given)", args.positional().len() - 1)));
+        return Err(vm.new_type_error(format!(
+            "weakref() takes no arguments ({} given)",
+            args.positional().len() - 1
+        )));
     }
     Ok(w.core.get().unwrap_or_else(|| vm.none()))
 }
 
 fn ref_get_callback(vm: &Vm, o: &PyObject) -> PyResult {
     let w = this(vm, o)?;
-    Ok(w.core.callback.borrow().clone().unwrap_or_else(|| vm.none()))
+    Ok(w.core
+        .callback
+        .borrow()
+        .clone()
+        .unwrap_or_else(|| vm.none()))
 }
 
 fn ref_repr(vm: &Vm, args: Args) -> PyResult {
@@ -219,10 +267,25 @@ fn ref_repr(vm: &Vm, args: Args) -> PyResult {
     let s = match w.core.get() {
         None => format!("<weakref at {:#x}; dead>", o.addr()),
         Some(t) => {
-            let name = vm.get_attribute_opt(&t, "__name__").ok().flatten().and_then(|n| n.payload::<PyStr>().map(|s| s.as_str().to_string()));
+            let name = vm
+                .get_attribute_opt(&t, "__name__")
+                .ok()
+                .flatten()
+                .and_then(|n| n.payload::<PyStr>().map(|s| s.as_str().to_string()));
             match name {
-                Some(n) => format!("<weakref at {:#x}; to '{}' at {:#x} ({})>", o.addr(), t.class().name(), t.addr(), n),
-                None => format!("<weakref at {:#x}; to '{}' at {:#x}>", o.addr(), t.class().name(), t.addr()),
+                Some(n) => format!(
+                    "<weakref at {:#x}; to '{}' at {:#x} ({})>",
+                    o.addr(),
+                    t.class().name(),
+                    t.addr(),
+                    n
+                ),
+                None => format!(
+                    "<weakref at {:#x}; to '{}' at {:#x}>",
+                    o.addr(),
+                    t.class().name(),
+                    t.addr()
+                ),
             }
         }
     };
@@ -234,7 +297,10 @@ fn ref_hash(vm: &Vm, args: Args) -> PyResult {
     if let Some(h) = w.hash.get() {
         return Ok(vm.new_int(h));
     }
-    let t = w.core.get().ok_or_else(|| vm.new_type_error("weak object has gone away"))?;
+    let t = w
+        .core
+        .get()
+        .ok_or_else(|| vm.new_type_error("weak object has gone away"))?;
     let h = vm.hash(&t)?;
     w.hash.set(Some(h));
     Ok(vm.new_int(h))
@@ -243,7 +309,9 @@ fn ref_hash(vm: &Vm, args: Args) -> PyResult {
 fn ref_eq_impl(vm: &Vm, args: &Args) -> PyResult<Option<bool>> {
     let a = &args.args[0];
     let b = &args.args[1];
-    let (Some(wa), Some(wb)) = (a.payload::<PyWeakRef>(), b.payload::<PyWeakRef>()) else { return Ok(None) };
+    let (Some(wa), Some(wb)) = (a.payload::<PyWeakRef>(), b.payload::<PyWeakRef>()) else {
+        return Ok(None);
+    };
     match (wa.core.get(), wb.core.get()) {
         (Some(x), Some(y)) => Ok(Some(vm.eq(&x, &y)?)),
         _ => Ok(Some(a.is(b))),
@@ -268,11 +336,21 @@ fn ref_ne(vm: &Vm, args: Args) -> PyResult {
 
 fn referent(vm: &Vm, o: &PyObject) -> PyResult {
     let w = this(vm, o)?;
-    w.core.get().ok_or_else(|| vm.new_exception_msg(&vm.ctx.exc.reference_error, "weakly-referenced object no longer exists"))
+    w.core.get().ok_or_else(|| {
+        vm.new_exception_msg(
+            &vm.ctx.exc.reference_error,
+            "weakly-referenced object no longer exists",
+        )
+    })
 }
 
 fn name_arg<'a>(vm: &Vm, o: &'a PyObject) -> PyResult<&'a Py<PyStr>> {
-    o.downcast_ref::<PyStr>().ok_or_else(|| vm.new_type_error(format!("attribute name must be string, not '{}'", o.class().name())))
+    o.downcast_ref::<PyStr>().ok_or_else(|| {
+        vm.new_type_error(format!(
+            "attribute name must be string, not '{}'",
+            o.class().name()
+        ))
+    })
 }
 
 fn proxy_getattribute(vm: &Vm, args: Args) -> PyResult {
@@ -284,7 +362,11 @@ fn proxy_getattribute(vm: &Vm, args: Args) -> PyResult {
 fn proxy_setattr(vm: &Vm, args: Args) -> PyResult {
     let t = referent(vm, &args.args[0])?;
     let name = name_arg(vm, &args.args[1])?;
-    vm.set_attribute(&t, &vm.intern_str(&name.to_owned()), Some(args.args[2].clone()))?;
+    vm.set_attribute(
+        &t,
+        &vm.intern_str(&name.to_owned()),
+        Some(args.args[2].clone()),
+    )?;
     Ok(vm.none())
 }
 
@@ -302,7 +384,12 @@ fn proxy_repr(vm: &Vm, args: Args) -> PyResult {
         Some(t) => (t.class().name().clone(), t.addr()),
         None => ("NoneType".to_string(), vm.ctx.none.addr()),
     };
-    Ok(vm.new_string(format!("<weakproxy at {:#x} to {} at {:#x}>", o.addr(), name, addr)))
+    Ok(vm.new_string(format!(
+        "<weakproxy at {:#x} to {} at {:#x}>",
+        o.addr(),
+        name,
+        addr
+    )))
 }
 
 fn proxy_str(vm: &Vm, args: Args) -> PyResult {
@@ -340,7 +427,11 @@ fn proxy_getitem(vm: &Vm, args: Args) -> PyResult {
 
 fn proxy_setitem(vm: &Vm, args: Args) -> PyResult {
     let t = referent(vm, &args.args[0])?;
-    vm.call_method(&t, "__setitem__", &[args.args[1].clone(), args.args[2].clone()])
+    vm.call_method(
+        &t,
+        "__setitem__",
+        &[args.args[1].clone(), args.args[2].clone()],
+    )
 }
 
 fn proxy_iter(vm: &Vm, args: Args) -> PyResult {
