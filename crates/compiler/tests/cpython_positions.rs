@@ -4,31 +4,10 @@
 //! source line and the `^~~` markers from these positions. Skipped when `python3`
 //! is not CPython 3.11.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+#[path = "support/cpython.rs"]
+mod cpython;
 
 use mempy_bytecode::{CodeObject, Instruction};
-
-fn python311() -> bool {
-    Command::new("python3")
-        .args(["-c", "import sys; assert sys.version_info[:2] == (3, 11)"])
-        .status()
-        .is_ok_and(|s| s.success())
-}
-
-fn programs(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            programs(&p, out);
-        } else if p.extension().is_some_and(|x| x == "py") {
-            out.push(p);
-        }
-    }
-}
 
 fn positions(code: &CodeObject, out: &mut Vec<String>) {
     out.push(format!("== {}", code.qualname));
@@ -76,14 +55,11 @@ fn positions(code: &CodeObject, out: &mut Vec<String>) {
 
 #[test]
 fn raising_instructions_have_cpython_positions() {
-    if !python311() {
+    if !cpython::python311() {
         eprintln!("python3 is not CPython 3.11: skipped");
         return;
     }
-    let mut files = Vec::new();
-    programs(Path::new("../../tests/programs"), &mut files);
-    programs(Path::new("../../tests/bytecode"), &mut files);
-    files.sort();
+    let files = cpython::golden_programs();
     let mut failures = Vec::new();
     let mut compared = 0;
     for file in &files {
@@ -91,14 +67,9 @@ fn raising_instructions_have_cpython_positions() {
         let Ok(Ok(module)) = std::panic::catch_unwind(|| mempy_parser::parse(&source)) else {
             continue;
         };
-        let expected = Command::new("python3")
-            .arg("tests/support/positions.py")
-            .arg(file)
-            .output()
-            .unwrap();
-        if !expected.status.success() {
+        let Some(expected) = cpython::probe("tests/support/positions.py", file) else {
             continue;
-        }
+        };
         let Ok(code) =
             mempy_compiler::compile(&module, &source, "<test>", mempy_compiler::Mode::Module)
         else {
@@ -106,8 +77,7 @@ fn raising_instructions_have_cpython_positions() {
         };
         let mut ours = Vec::new();
         positions(&code, &mut ours);
-        let theirs = String::from_utf8_lossy(&expected.stdout);
-        let theirs: Vec<&str> = theirs.lines().map(|l| l.trim_end()).collect();
+        let theirs: Vec<&str> = expected.lines().map(|l| l.trim_end()).collect();
         let ours: Vec<String> = ours.iter().map(|l| l.trim_end().to_string()).collect();
         compared += 1;
         if ours != theirs {

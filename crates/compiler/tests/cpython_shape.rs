@@ -5,31 +5,10 @@
 //! It also checks the stack-depth invariants of every code object.
 //! Skipped when `python3` is not CPython 3.11.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+#[path = "support/cpython.rs"]
+mod cpython;
 
 use mempy_bytecode::CodeObject;
-
-fn python311() -> bool {
-    Command::new("python3")
-        .args(["-c", "import sys; assert sys.version_info[:2] == (3, 11)"])
-        .status()
-        .is_ok_and(|s| s.success())
-}
-
-fn programs(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            programs(&p, out);
-        } else if p.extension().is_some_and(|x| x == "py") {
-            out.push(p);
-        }
-    }
-}
 
 fn shape(code: &CodeObject, out: &mut Vec<String>) {
     let (max, consistent) = mempy_compiler::check_stack_depth(code);
@@ -60,14 +39,11 @@ fn shape(code: &CodeObject, out: &mut Vec<String>) {
 
 #[test]
 fn code_objects_have_cpython_shape() {
-    if !python311() {
+    if !cpython::python311() {
         eprintln!("python3 is not CPython 3.11: skipped");
         return;
     }
-    let mut files = Vec::new();
-    programs(Path::new("../../tests/programs"), &mut files);
-    programs(Path::new("../../tests/bytecode"), &mut files);
-    files.sort();
+    let files = cpython::golden_programs();
     let mut failures = Vec::new();
     let mut compared = 0;
     for file in &files {
@@ -75,14 +51,9 @@ fn code_objects_have_cpython_shape() {
         let Ok(Ok(module)) = std::panic::catch_unwind(|| mempy_parser::parse(&source)) else {
             continue;
         };
-        let expected = Command::new("python3")
-            .arg("tests/support/code_shape.py")
-            .arg(file)
-            .output()
-            .unwrap();
-        if !expected.status.success() {
+        let Some(expected) = cpython::probe("tests/support/code_shape.py", file) else {
             continue;
-        }
+        };
         let Ok(code) =
             mempy_compiler::compile(&module, &source, "<test>", mempy_compiler::Mode::Module)
         else {
@@ -94,8 +65,7 @@ fn code_objects_have_cpython_shape() {
         };
         let mut ours = Vec::new();
         shape(&code, &mut ours);
-        let theirs = String::from_utf8_lossy(&expected.stdout);
-        let theirs: Vec<&str> = theirs.lines().collect();
+        let theirs: Vec<&str> = expected.lines().collect();
         compared += 1;
         if ours != theirs {
             let mut msg = format!("{}:\n", file.display());
