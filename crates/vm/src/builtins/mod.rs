@@ -16,9 +16,9 @@ mod io;
 mod iteration;
 mod numbers;
 
+pub use crate::objects::int::index_bigint;
 pub use introspection::{ascii_escape, isinstance_of};
 pub use io::os_error;
-pub use numbers::index_bigint;
 
 use crate::vm::Vm;
 

@@ -8,6 +8,7 @@ use num_traits::{One, Signed, Zero};
 
 use crate::args::Args;
 use crate::heap::{PyObject, PyObjectRef};
+use crate::objects::int::index_bigint;
 use crate::objects::typeobj::ObjectClass;
 use crate::objects::*;
 use crate::vm::{PyResult, Vm};
@@ -195,27 +196,6 @@ fn radix_builtin(vm: &Vm, args: Args, name: &str, radix: u32, prefix: &str) -> P
     let digits = v.magnitude().to_str_radix(radix);
     let sign = if v.is_negative() { "-" } else { "" };
     Ok(vm.new_string(format!("{sign}{prefix}{digits}")))
-}
-
-/// `operator.index(o)` as a BigInt.
-pub fn index_bigint(vm: &Vm, o: &PyObject) -> PyResult<BigInt> {
-    if let Some(i) = o.payload::<PyInt>() {
-        return Ok(i.to_bigint());
-    }
-    if let Some(m) = vm.lookup_special(o, "__index__") {
-        let r = vm.call_unbound(&m, &[o.to_owned()])?;
-        return match r.payload::<PyInt>() {
-            Some(i) => Ok(i.to_bigint()),
-            None => Err(vm.new_type_error(format!(
-                "__index__ returned non-int (type {})",
-                r.class().name()
-            ))),
-        };
-    }
-    Err(vm.new_type_error(format!(
-        "'{}' object cannot be interpreted as an integer",
-        o.class().name()
-    )))
 }
 
 pub(super) fn builtin_hex(vm: &Vm, args: Args) -> PyResult {

@@ -133,6 +133,27 @@ pub fn hash_pointer(addr: usize) -> i64 {
     }
 }
 
+/// `operator.index(o)` as a BigInt: ints directly, other objects through `__index__`.
+pub fn index_bigint(vm: &Vm, o: &PyObject) -> PyResult<BigInt> {
+    if let Some(i) = o.payload::<PyInt>() {
+        return Ok(i.to_bigint());
+    }
+    if let Some(m) = vm.lookup_special(o, "__index__") {
+        let r = vm.call_unbound(&m, &[o.to_owned()])?;
+        return match r.payload::<PyInt>() {
+            Some(i) => Ok(i.to_bigint()),
+            None => Err(vm.new_type_error(format!(
+                "__index__ returned non-int (type {})",
+                r.class().name()
+            ))),
+        };
+    }
+    Err(vm.new_type_error(format!(
+        "'{}' object cannot be interpreted as an integer",
+        o.class().name()
+    )))
+}
+
 /// The int value of an int or bool object.
 #[inline]
 pub fn int_of(o: &PyObject) -> Option<&PyInt> {

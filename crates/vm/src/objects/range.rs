@@ -125,27 +125,6 @@ fn this<'a>(vm: &Vm, o: &'a PyObject) -> PyResult<&'a PyRange> {
         .ok_or_else(|| vm.new_type_error("range expected"))
 }
 
-/// `operator.index(o)` as a big int.
-fn index_big(vm: &Vm, o: &PyObject) -> PyResult<BigInt> {
-    if let Some(i) = o.payload::<PyInt>() {
-        return Ok(i.to_bigint());
-    }
-    if let Some(m) = vm.lookup_special(o, "__index__") {
-        let r = vm.call_unbound(&m, &[o.to_owned()])?;
-        return match r.payload::<PyInt>() {
-            Some(i) => Ok(i.to_bigint()),
-            None => Err(vm.new_type_error(format!(
-                "__index__ returned non-int (type {})",
-                r.class().name()
-            ))),
-        };
-    }
-    Err(vm.new_type_error(format!(
-        "'{}' object cannot be interpreted as an integer",
-        o.class().name()
-    )))
-}
-
 fn new_range(vm: &Vm, r: PyRange) -> PyObjectRef {
     vm.new_object(r, &vm.ctx.types.range_type).into()
 }
@@ -156,12 +135,20 @@ fn range_new(vm: &Vm, args: Args) -> PyResult {
     let p = p.positional();
     let (start, stop, step) = match p.len() {
         0 => return Err(vm.new_type_error("range expected at least 1 argument, got 0")),
-        1 => (BigInt::zero(), index_big(vm, &p[0])?, BigInt::one()),
-        2 => (index_big(vm, &p[0])?, index_big(vm, &p[1])?, BigInt::one()),
+        1 => (
+            BigInt::zero(),
+            crate::objects::int::index_bigint(vm, &p[0])?,
+            BigInt::one(),
+        ),
+        2 => (
+            crate::objects::int::index_bigint(vm, &p[0])?,
+            crate::objects::int::index_bigint(vm, &p[1])?,
+            BigInt::one(),
+        ),
         3 => (
-            index_big(vm, &p[0])?,
-            index_big(vm, &p[1])?,
-            index_big(vm, &p[2])?,
+            crate::objects::int::index_bigint(vm, &p[0])?,
+            crate::objects::int::index_bigint(vm, &p[1])?,
+            crate::objects::int::index_bigint(vm, &p[2])?,
         ),
         n => return Err(vm.new_type_error(format!("range expected at most 3 arguments, got {n}"))),
     };
@@ -203,7 +190,7 @@ fn slice_long_indices(vm: &Vm, s: &PySlice, length: &BigInt) -> PyResult<(BigInt
     let step = if vm.is_none(&s.step) {
         BigInt::one()
     } else {
-        index_big(vm, &s.step)?
+        crate::objects::int::index_bigint(vm, &s.step)?
     };
     if step.is_zero() {
         return Err(vm.new_value_error("slice step cannot be zero"));
@@ -218,7 +205,7 @@ fn slice_long_indices(vm: &Vm, s: &PySlice, length: &BigInt) -> PyResult<(BigInt
         if vm.is_none(v) {
             return Ok(default.clone());
         }
-        let mut i = index_big(vm, v)?;
+        let mut i = crate::objects::int::index_bigint(vm, v)?;
         if i.is_negative() {
             i += length;
             if i < lower {
@@ -274,7 +261,7 @@ fn range_getitem(vm: &Vm, args: Args) -> PyResult {
             return Ok(vm.new_int(r.item(j as usize)));
         }
     }
-    let mut k = index_big(vm, i)?;
+    let mut k = crate::objects::int::index_bigint(vm, i)?;
     let n = r.big_len();
     if k.is_negative() {
         k += &n;
