@@ -11,6 +11,7 @@
 //! `("name", builtin_name)` to the table in `init`.
 
 mod attributes;
+mod exec_eval;
 mod introspection;
 mod io;
 mod iteration;
@@ -28,6 +29,9 @@ pub(crate) fn init(vm: &Vm) {
         b,
         &[
             ("print", io::builtin_print),
+            ("compile", exec_eval::builtin_compile),
+            ("exec", exec_eval::builtin_exec),
+            ("eval", exec_eval::builtin_eval),
             ("input", io::builtin_input),
             ("open", io::builtin_open),
             ("exit", io::builtin_exit),

@@ -523,10 +523,9 @@ fn execute(vm: &Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<FrameResult> 
                     f.stack.push(r);
                     continue;
                 }
-                if n == 0
-                    && f.stack[base]
-                        .payload::<PyBuiltinFunction>()
-                        .is_some_and(|b| SCOPE_BUILTINS.contains(&b.name))
+                if f.stack[base]
+                    .payload::<PyBuiltinFunction>()
+                    .is_some_and(|b| needs_scope(b.name, n))
                 {
                     set_scope(vm, f);
                 }
@@ -555,7 +554,7 @@ fn execute(vm: &Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<FrameResult> 
             Instruction::LoadMethod(i) => {
                 let o = pop!(f);
                 let name = &code.names[i as usize];
-                match load_method(vm, &o, name)? {
+                match load_method(&o, name)? {
                     Some(m) => {
                         f.stack.push(m);
                         f.stack.push(o);
@@ -706,8 +705,16 @@ fn execute(vm: &Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<FrameResult> 
 
 // ----- Helpers of the arms above -----
 
-/// Builtins that read the running frame's namespaces through `Vm::scope_hook`.
+/// Builtins that read the running frame's namespaces through `Vm::scope_hook`
+/// when called without arguments.
 const SCOPE_BUILTINS: &[&str] = &["locals", "globals", "vars", "dir"];
+
+/// Does a call of the builtin `name` with `nargs` arguments read the caller's
+/// namespaces (`exec`/`eval` default to them whatever their arguments)?
+#[inline]
+fn needs_scope(name: &str, nargs: u32) -> bool {
+    (nargs == 0 && SCOPE_BUILTINS.contains(&name)) || name == "exec" || name == "eval"
+}
 
 thread_local! {
     /// The globals of the running frames, innermost last (pushed and popped by
@@ -926,7 +933,7 @@ fn load_class_deref(vm: &Vm, f: &Frame, i: usize) -> PyResult {
 
 /// The method-call fast path: `Some(function)` when `type(o)` has a plain function
 /// or method descriptor `name` that the instance does not shadow.
-fn load_method(vm: &Vm, o: &PyObjectRef, name: &PyStrRef) -> PyResult<Option<PyObjectRef>> {
+fn load_method(o: &PyObjectRef, name: &PyStrRef) -> PyResult<Option<PyObjectRef>> {
     let cls = o.class();
     if cls.flags.get() & flags::CUSTOM_GETATTRIBUTE != 0
         || o.payload::<PyType>().is_some()
