@@ -528,11 +528,7 @@ fn execute(vm: &Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<FrameResult> 
                     f.stack.push(r);
                     continue;
                 }
-                if n == 0
-                    && f.stack[base]
-                        .payload::<PyBuiltinFunction>()
-                        .is_some_and(|b| SCOPE_BUILTINS.contains(&b.name))
-                {
+                if n <= 1 && wants_scope(&f.stack[base], n) {
                     set_scope(vm, f);
                 }
                 let r = call::call_moving(vm, &mut f.stack, base)?;
@@ -577,6 +573,9 @@ fn execute(vm: &Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<FrameResult> 
             Instruction::CallMethod(n) => {
                 let base = f.stack.len() - n as usize - 2;
                 let r = if is_null(vm, &f.stack[base]) {
+                    if n == 1 && wants_scope(&f.stack[base + 1], n) {
+                        set_scope(vm, f);
+                    }
                     call::call_moving(vm, &mut f.stack, base + 1)?
                 } else {
                     call::call_moving(vm, &mut f.stack, base)?
@@ -713,6 +712,19 @@ fn execute(vm: &Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<FrameResult> 
 
 /// Builtins that read the running frame's namespaces through `Vm::scope_hook`.
 const SCOPE_BUILTINS: &[&str] = &["locals", "globals", "vars", "dir"];
+
+/// Whether calling `callee` with `n` arguments needs the frame's scope published:
+/// a scope builtin without arguments, or `mempy.why(obj)` (the frame's locals are
+/// roots of its search).
+#[inline]
+fn wants_scope(callee: &PyObject, n: u32) -> bool {
+    callee
+        .payload::<PyBuiltinFunction>()
+        .is_some_and(|b| match n {
+            0 => SCOPE_BUILTINS.contains(&b.name),
+            _ => b.name == "why",
+        })
+}
 
 thread_local! {
     /// The globals of the running frames, innermost last (pushed and popped by
