@@ -152,3 +152,72 @@ fn unbuffered_output_keeps_order_with_stderr() {
     assert_eq!(text(&o.stderr), "err\n");
     assert_eq!(o.status.code(), Some(0));
 }
+
+/// `mempy.why` inside functions: the calling frame's locals are roots (named `local X`),
+/// closure variables too; an object only a caller's frame keeps alive is found from
+/// what running frames hold; a module global is found as before. (mempy-only output:
+/// CPython has no `mempy` module, so the expected lines are the view's definition.)
+#[test]
+fn why_starts_from_frame_locals() {
+    let program = r#"
+import mempy, weakref
+class Node: pass
+def local_chain():
+    box = {"item": Node()}
+    print(mempy.why(box["item"]))
+def closure():
+    kept = [Node()]
+    def inner():
+        print(mempy.why(kept[0]))
+    inner()
+def probe(ref):
+    print(mempy.why(ref()))
+def caller():
+    holder = [Node()]
+    probe(weakref.ref(holder[0]))
+local_chain()
+closure()
+caller()
+g = [Node()]
+print(mempy.why(g[0]))
+print(mempy.why(Node()))
+"#;
+    let o = mempy(&["-c", program], "");
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    // Each report ends with a newline and `print` adds one.
+    let reports: Vec<&str> = out.split("\n\n").filter(|r| !r.is_empty()).collect();
+    assert_eq!(reports.len(), 5, "{out}");
+    let expect = [
+        (
+            "is reachable in 1 step:",
+            "  local box  (dict at 0x",
+            "  └─ ['item'] → Node at 0x",
+        ),
+        (
+            "is reachable in 1 step:",
+            "  local kept  (list of 1 at 0x",
+            "  └─ [0] → Node at 0x",
+        ),
+        (
+            "is reachable in 1 step:",
+            "  a running frame's local or stack slot (outside the heap)  (list of 1 at 0x",
+            "  └─ [0] → Node at 0x",
+        ),
+        (
+            "is reachable in 1 step:",
+            "  __main__.g  (list of 1 at 0x",
+            "  └─ [0] → Node at 0x",
+        ),
+        (
+            "not reachable from any module global or running frame",
+            "only temporary references",
+            "Node at 0x",
+        ),
+    ];
+    for (report, parts) in reports.iter().zip(expect) {
+        for part in [parts.0, parts.1, parts.2] {
+            assert!(report.contains(part), "{part:?} missing from:\n{report}");
+        }
+    }
+}

@@ -99,13 +99,15 @@ fn alloc_line(b: &Snapshot, a: &Snapshot) -> String {
         "no collection".to_string()
     } else {
         let collected: usize = (0..3).map(|g| a.collected[g] - b.collected[g]).sum();
+        let objects = if collected == 1 { "object" } else { "objects" };
         format!(
-            "collection: {} ({collected} unreachable objects freed)",
+            "collection: {} ({collected} unreachable {objects} freed)",
             ran.join(", ")
         )
     };
+    let blocks = if allocated == 1 { "block" } else { "blocks" };
     format!(
-        "[alloc] {allocated} blocks allocated, {freed} freed (net {net:+}, {} in use); {gc}\n",
+        "[alloc] {allocated} {blocks} allocated, {freed} freed (net {net:+}, {} in use); {gc}\n",
         a.live
     )
 }
