@@ -117,7 +117,8 @@ impl Interactive {
     pub fn run_observed(&self, src: &str) -> Option<i32> {
         let before = ALLOC.with(|a| a.get()).then(snapshot);
         let r = self.run(src);
-        if let Some(b) = before {
+        // No line after the input that ends the session (`exit()`).
+        if let (Some(b), None) = (before, r) {
             self.vm.write_stderr(&alloc_line(&b, &snapshot()));
         }
         introspect::report::sample();
