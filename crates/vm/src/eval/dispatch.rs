@@ -523,10 +523,7 @@ fn execute(vm: &Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<FrameResult> 
                     f.stack.push(r);
                     continue;
                 }
-                if f.stack[base]
-                    .payload::<PyBuiltinFunction>()
-                    .is_some_and(|b| needs_scope(b.name, n))
-                {
+                if wants_scope(&f.stack[base], n) {
                     set_scope(vm, f);
                 }
                 let r = call::call_moving(vm, &mut f.stack, base)?;
@@ -571,6 +568,9 @@ fn execute(vm: &Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<FrameResult> 
             Instruction::CallMethod(n) => {
                 let base = f.stack.len() - n as usize - 2;
                 let r = if is_null(vm, &f.stack[base]) {
+                    if n == 1 && wants_scope(&f.stack[base + 1], n) {
+                        set_scope(vm, f);
+                    }
                     call::call_moving(vm, &mut f.stack, base + 1)?
                 } else {
                     call::call_moving(vm, &mut f.stack, base)?
@@ -709,11 +709,18 @@ fn execute(vm: &Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<FrameResult> 
 /// when called without arguments.
 const SCOPE_BUILTINS: &[&str] = &["locals", "globals", "vars", "dir"];
 
-/// Does a call of the builtin `name` with `nargs` arguments read the caller's
-/// namespaces (`exec`/`eval` default to them whatever their arguments)?
+/// Whether calling `callee` with `n` arguments needs the frame's scope published:
+/// a scope builtin without arguments, `exec`/`eval` (they default to the caller's
+/// namespaces whatever their arguments), or `mempy.why(obj)` (the frame's locals
+/// are roots of its search).
 #[inline]
-fn needs_scope(name: &str, nargs: u32) -> bool {
-    (nargs == 0 && SCOPE_BUILTINS.contains(&name)) || name == "exec" || name == "eval"
+fn wants_scope(callee: &PyObject, n: u32) -> bool {
+    callee
+        .payload::<PyBuiltinFunction>()
+        .is_some_and(|b| match n {
+            0 => SCOPE_BUILTINS.contains(&b.name) || b.name == "exec" || b.name == "eval",
+            _ => (n == 1 && b.name == "why") || b.name == "exec" || b.name == "eval",
+        })
 }
 
 thread_local! {
