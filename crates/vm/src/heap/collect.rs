@@ -99,12 +99,12 @@ pub struct Outcome {
 // ----- Intrusive list primitives (CPython's gc_list_*) -----
 
 /// A list head not owned by a generation (the `unreachable` list of one collection).
-struct LocalList {
+pub(super) struct LocalList {
     head: Box<GcLinks>,
 }
 
 impl LocalList {
-    fn new() -> LocalList {
+    pub(super) fn new() -> LocalList {
         let head = Box::new(GcLinks::new());
         let addr = &*head as *const GcLinks as usize;
         head.next.set(addr);
@@ -112,7 +112,7 @@ impl LocalList {
         LocalList { head }
     }
 
-    fn head(&self) -> *const GcLinks {
+    pub(super) fn head(&self) -> *const GcLinks {
         &*self.head
     }
 }
@@ -126,7 +126,7 @@ fn list_init(head: *const GcLinks) {
 }
 
 /// The first node of a list, if any.
-fn list_first(head: *const GcLinks) -> Option<*const GcLinks> {
+pub(super) fn list_first(head: *const GcLinks) -> Option<*const GcLinks> {
     // SAFETY: `head` is a live list head.
     let n = unsafe { (*head).next.get() };
     (n != head as usize).then_some(n as *const GcLinks)
@@ -153,7 +153,7 @@ unsafe fn list_remove(node: *const GcLinks) {
 ///
 /// # Safety
 /// `node` must be a linked node and `to` a live head.
-unsafe fn list_move(node: *const GcLinks, to: *const GcLinks) {
+pub(super) unsafe fn list_move(node: *const GcLinks, to: *const GcLinks) {
     // SAFETY: forwarded from the caller.
     unsafe {
         list_remove(node);
@@ -170,7 +170,7 @@ fn list_merge(from: *const GcLinks, to: *const GcLinks) {
 }
 
 /// The objects of a list, in order.
-fn list_objects(head: *const GcLinks) -> Vec<RawObj> {
+pub(super) fn list_objects(head: *const GcLinks) -> Vec<RawObj> {
     let mut out = Vec::new();
     let mut cur = list_first(head);
     while let Some(n) = cur {
@@ -202,7 +202,7 @@ fn links(obj: RawObj) -> &'static GcLinks {
 
 /// Debug-only check of a list (CPython `validate_list`): every `prev` points back, every
 /// node is tracked, and the COLLECTING bit is set on all nodes or on none, as expected.
-fn validate_list(head: *const GcLinks, collecting: bool) {
+pub(super) fn validate_list(head: *const GcLinks, collecting: bool) {
     if !cfg!(debug_assertions) {
         return;
     }
@@ -235,7 +235,7 @@ fn validate_list(head: *const GcLinks, collecting: bool) {
 }
 
 /// Visits the children of `obj` through its vtable.
-fn traverse(obj: &PyObject, f: &mut dyn FnMut(&PyObjectRef)) {
+pub(super) fn traverse(obj: &PyObject, f: &mut dyn FnMut(&PyObjectRef)) {
     // SAFETY: the vtable belongs to this object's payload type.
     unsafe { (obj.vtable().traverse)(obj, f) }
 }
@@ -263,6 +263,22 @@ enum Mark {
 /// Splits `objs` into (reachable, unreachable), each in CPython's list order.
 /// `extra_refs` is subtracted from every count (references the caller holds).
 fn trial_deletion(objs: &[RawObj], extra_refs: usize) -> (Vec<RawObj>, Vec<RawObj>) {
+    let t = trial_deletion_checked(objs, extra_refs);
+    (t.reachable, t.unreachable)
+}
+
+/// What trial deletion found over a set of objects.
+pub(super) struct Trial {
+    pub reachable: Vec<RawObj>,
+    pub unreachable: Vec<RawObj>,
+    /// An object visited through more internal edges than its reference count (a
+    /// broken `Traverse`); the split is then meaningless.
+    pub overvisited: Option<RawObj>,
+}
+
+/// Trial deletion (update_refs, subtract_refs, move_unreachable) over `objs`, any set
+/// of tracked objects: references from outside the set make an object reachable.
+pub(super) fn trial_deletion_checked(objs: &[RawObj], extra_refs: usize) -> Trial {
     let index: HashMap<usize, usize> = objs
         .iter()
         .enumerate()
@@ -283,6 +299,7 @@ fn trial_deletion(objs: &[RawObj], extra_refs: usize) -> (Vec<RawObj>, Vec<RawOb
             }
         });
     }
+    let overvisited = refs.iter().position(|&r| r < 0).map(|i| objs[i]);
     // move_unreachable.
     let mut mark = vec![Mark::Pending; objs.len()];
     let mut seq: Vec<usize> = (0..objs.len()).collect();
@@ -324,7 +341,11 @@ fn trial_deletion(objs: &[RawObj], extra_refs: usize) -> (Vec<RawObj>, Vec<RawOb
         }
     }
     let unreachable = unreachable.into_iter().flatten().map(|i| objs[i]).collect();
-    (reachable, unreachable)
+    Trial {
+        reachable,
+        unreachable,
+        overvisited,
+    }
 }
 
 /// Rebuilds list `head` from `reachable` and moves `unreachable` to `into` with the
@@ -359,68 +380,19 @@ pub fn collection_pending() -> bool {
 }
 
 /// Runs the automatic collection if one is pending (called at the eval loop's safe
-/// points): chooses the generation like CPython's `gc_collect_generations`. In stress
-/// mode every gc allocation also asks for [`stress_check`].
+/// points): chooses the generation like CPython's `gc_collect_generations`.
 pub fn collect_if_pending(env: &dyn GcEnv) {
-    let (pending, due, stress) = with_heap(|h| {
+    let (pending, due) = with_heap(|h| {
         let p = h.collection_pending.replace(false);
         let g0 = &h.generations[0];
         let due = h.enabled.get()
             && !h.collecting.get()
             && g0.threshold.get() != 0
             && g0.count.get() > g0.threshold.get();
-        (p, due, h.stress.get())
+        (p, due)
     });
-    if !pending {
-        return;
-    }
-    if due {
+    if pending && due {
         collect_generations(env);
-    } else if stress {
-        stress_check(env);
-    }
-}
-
-/// `-X gcstress`: at every gc allocation, trial deletion over all three generations
-/// without moving or freeing anything (so programs behave exactly as without it), checking
-/// the lists and the `Traverse` contract: no object may be visited through more
-/// internal edges than its reference count. A violation is reported once on stderr.
-pub fn stress_check(env: &dyn GcEnv) {
-    if with_heap(|h| h.collecting.get()) {
-        return;
-    }
-    let mut objs = Vec::new();
-    with_heap(|h| {
-        for g in &h.generations {
-            validate_list(g.head(), false);
-            objs.extend(list_objects(g.head()));
-        }
-    });
-    let index: HashMap<usize, usize> = objs
-        .iter()
-        .enumerate()
-        .map(|(i, o)| (o.addr(), i))
-        .collect();
-    // SAFETY: objects of the generation lists are alive; no code runs during the check.
-    let mut refs: Vec<isize> = objs
-        .iter()
-        .map(|o| unsafe { o.as_ref() }.refcount() as isize)
-        .collect();
-    for o in &objs {
-        // SAFETY: as above.
-        traverse(unsafe { o.as_ref() }, &mut |c| {
-            if let Some(&j) = index.get(&c.addr()) {
-                refs[j] -= 1;
-            }
-        });
-    }
-    if let Some(i) = refs.iter().position(|&r| r < 0) {
-        thread_local! { static REPORTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) }; }
-        if !REPORTED.with(|r| r.replace(true)) {
-            // SAFETY: as above.
-            let obj = unsafe { objs[i].as_ref() };
-            env.write_stderr(&format!("mempy: gc stress: a traversal visits <{} {:#x}> more often than it is referenced\n", env.type_name(obj), obj.addr()));
-        }
     }
 }
 
@@ -466,10 +438,12 @@ pub fn collect_main(env: &dyn GcEnv, generation: usize) -> Outcome {
     let generation = generation.min(2);
     let debug = with_heap(|h| h.debug.get());
     let t0 = std::time::Instant::now();
+    // Garbage that stress collections freed early is still this collection's.
+    let (debt_collected, debt_young) = with_heap(|h| h.stress_debt.take_counts());
     if debug & DEBUG_STATS != 0 {
         let sizes = with_heap(|h| {
             [
-                h.generations[0].len(),
+                h.generations[0].len() + debt_young,
                 h.generations[1].len(),
                 h.generations[2].len(),
                 h.permanent.len(),
@@ -544,8 +518,9 @@ pub fn collect_main(env: &dyn GcEnv, generation: usize) -> Outcome {
     handle_resurrected(unreachable.head(), old);
     validate_list(unreachable.head(), true);
     // Step 10.
-    collected += list_len(unreachable.head()) + extra_in(unreachable.head());
+    collected += list_len(unreachable.head()) + extra_in(unreachable.head()) + debt_collected;
     delete_garbage(env, unreachable.head(), old, debug);
+    with_heap(|h| h.stress_debt.pay_free_lists(h));
     // Step 11.
     let uncollectable = 0;
     if debug & DEBUG_STATS != 0 {
@@ -675,7 +650,12 @@ fn handle_resurrected(unreachable: *const GcLinks, old: *const GcLinks) {
     list_merge(tmp.head(), old);
 }
 
-fn delete_garbage(env: &dyn GcEnv, unreachable: *const GcLinks, old: *const GcLinks, debug: u32) {
+pub(super) fn delete_garbage(
+    env: &dyn GcEnv,
+    unreachable: *const GcLinks,
+    old: *const GcLinks,
+    debug: u32,
+) {
     while let Some(n) = list_first(unreachable) {
         // SAFETY: `n` is linked in the unreachable list, so its object is alive.
         let obj = unsafe { object_of_links(n) };
@@ -904,7 +884,7 @@ pub(crate) fn heap_type_freed(obj: &PyObject) {
 }
 
 /// Extra objects counted for the heap types in a list about to be deleted.
-fn extra_in(head: *const GcLinks) -> usize {
+pub(super) fn extra_in(head: *const GcLinks) -> usize {
     list_objects(head)
         .into_iter()
         .map(|o| {

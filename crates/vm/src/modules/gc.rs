@@ -451,7 +451,7 @@ fn gc_get_debug(vm: &Vm, args: Args) -> PyResult {
 
 // ----- Teardown and run options -----
 
-/// `-X gcstress`: a collection at every gc-tracked allocation.
+/// `-X gcstress`: an unobservable collection at every gc allocation (`heap/stress.rs`).
 pub fn set_gc_stress(on: bool) {
     with_heap(|h| h.stress.set(on));
 }
@@ -537,6 +537,9 @@ pub fn finalize_vm(vm: &Vm) -> (usize, usize) {
     // Names the program interned are released (CPython frees its interned strings at
     // the very end too), so only the start-up state remains.
     INTERNED_AT_START.with(|s| vm.release_interned_except(&s.borrow()));
+    if let Some(v) = crate::heap::stress::take_violation() {
+        vm.write_stderr(&v);
+    }
     let (objs0, blocks0) = BASELINE.with(|b| b.get());
     let (objs, blocks) = with_heap(|h| (h.live_objects(), h.allocated_blocks()));
     (objs.saturating_sub(objs0), blocks.saturating_sub(blocks0))
