@@ -31,6 +31,7 @@ pub mod views;
 
 pub use dump::{dump, dump_source, DumpStage};
 pub use inspect::HELP as MEMORY_COMMANDS_HELP;
+pub use mempy_vm::heap::Mode as MallocMode;
 pub use program::{run_program, run_stdin, Program};
 
 /// Native stack reserved for the VM thread.
@@ -47,7 +48,7 @@ pub struct RunOptions {
     /// `-X gcstress` (or `MEMPY_GCSTRESS=1`): a collection at every gc allocation.
     pub gc_stress: bool,
     /// The allocator mode, instead of `PYTHONMALLOC` (in-process runs of the tests).
-    pub malloc_mode: Option<mempy_vm::heap::Mode>,
+    pub malloc_mode: Option<MallocMode>,
     /// `--heap-report`: print the heap report at exit (stderr).
     pub heap_report: bool,
     /// `--heap-map FILE.svg`: write the heap map at exit.
