@@ -44,8 +44,9 @@ use std::ptr::NonNull;
 
 use super::handle::{PyObject, PyObjectRef, RawObj};
 use super::header::{GcLinks, GC_COLLECTING, GC_FINALIZED, GC_FLAG_MASK};
+use super::heap_types::{extra_in, release_type_self};
 use super::raw::{links_of, object_of_links};
-use super::{list_append, weak, with_heap, Generation};
+use super::{heap_types, list_append, weak, with_heap, Generation};
 use crate::objects::{PyDict, PyTuple};
 
 /// `gc.DEBUG_STATS`.
@@ -503,11 +504,18 @@ pub fn collect_main(env: &dyn GcEnv, generation: usize) -> Outcome {
         for o in list_objects(unreachable.head()) {
             // SAFETY: objects in the unreachable list are alive (no code ran since step 3).
             let obj = unsafe { o.as_ref() };
-            env.write_stderr(&format!(
-                "gc: collectable <{} {:#x}>\n",
-                env.type_name(obj),
-                obj.addr()
-            ));
+            // A heap type prints a line for each CPython object it stands for (their
+            // addresses are the type's: mempy has no such objects).
+            let names = match heap_types::heap_type(obj) {
+                Some(t) => heap_types::collectable_names(obj, t)
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect(),
+                None => vec![env.type_name(obj)],
+            };
+            for name in names {
+                env.write_stderr(&format!("gc: collectable <{name} {:#x}>\n", obj.addr()));
+            }
         }
     }
     // Step 7.
@@ -552,6 +560,7 @@ fn untrack_tuples(head: *const GcLinks) {
     for o in list_objects(head) {
         // SAFETY: objects of a generation list are alive.
         let obj = unsafe { o.as_ref() };
+        heap_types::note_survivor(obj);
         if let Some(t) = obj.downcast_ref::<PyTuple>() {
             if super::raw::payload_is_exact::<PyTuple>(obj)
                 && !t.as_slice().iter().any(|x| may_be_tracked(x))
@@ -793,106 +802,4 @@ pub fn maybe_track_dict(d: &PyDict, key: &PyObject, value: &PyObject) {
     };
     debug_assert!(obj.has_payload::<PyDict>());
     track(obj);
-}
-
-// ----- Heap types as CPython's cycles -----
-//
-// A CPython class is always in cycles of its own (its `__mro__` tuple holds it, its
-// `__dict__`/`__weakref__` getset descriptors point back at it), so `del K` leaves it to
-// the collector, which finds the type, its dict, the `__mro__` and `__bases__` tuples
-// and the two descriptors: 6 objects. mempy's type keeps those as Rust fields, so a heap
-// type holds one strong reference to itself (this table, visited by its `Traverse` and
-// released by `delete_garbage`), and stands for CPython's extra objects in `count0` and
-// in the collected count.
-
-thread_local! {
-    // `ManuallyDrop`: types still alive when the thread ends are leaked (immortal), not
-    // dropped from a TLS destructor after the heap itself is gone.
-    // Those left at thread end go to `keep_immortal` so they stay reachable.
-    static TYPE_SELF: TypeSelf = TypeSelf(std::cell::RefCell::new(HashMap::new()));
-}
-
-struct TypeSelf(std::cell::RefCell<HashMap<usize, std::mem::ManuallyDrop<PyObjectRef>>>);
-
-impl Drop for TypeSelf {
-    fn drop(&mut self) {
-        for &addr in self.0.get_mut().keys() {
-            super::keep_immortal(addr);
-        }
-    }
-}
-
-/// CPython objects a heap type stands for beyond itself: its dict and the two tuples,
-/// plus the `__dict__`/`__weakref__` descriptors when the class introduces them.
-fn type_extra_objects(t: &crate::objects::PyType) -> usize {
-    use crate::objects::typeobj::flags;
-    let introduces = t.has_flag(flags::HAS_DICT)
-        && !t.bases.borrow().iter().any(|b| b.has_flag(flags::HAS_DICT));
-    if introduces {
-        5
-    } else {
-        3
-    }
-}
-
-/// Called once a class statement (or `type(...)`) built heap type `t`.
-pub fn heap_type_created(t: &PyObject) {
-    let Some(ty) = t.payload::<crate::objects::PyType>() else {
-        return;
-    };
-    let extra = type_extra_objects(ty) as isize;
-    TYPE_SELF.with(|m| {
-        m.0.borrow_mut()
-            .insert(t.addr(), std::mem::ManuallyDrop::new(t.to_owned()))
-    });
-    with_heap(|h| {
-        let g0 = &h.generations[0];
-        g0.count.set(g0.count.get() + extra);
-    });
-}
-
-/// Visits a heap type's reference to itself (from `Traverse for PyType`).
-pub fn visit_type_self(t: &crate::objects::PyType, visit: &mut dyn FnMut(&PyObjectRef)) {
-    // The payload sits right after the object header (`Py<T>` is `repr(C)`).
-    let addr = t as *const crate::objects::PyType as usize
-        - std::mem::size_of::<super::header::ObjectHeader>();
-    TYPE_SELF.with(|m| {
-        if let Some(r) = m.0.borrow().get(&addr) {
-            visit(r);
-        }
-    });
-}
-
-/// Releases a heap type's reference to itself (its `tp_clear`).
-fn release_type_self(obj: &PyObject, out: &mut Vec<PyObjectRef>) {
-    if let Some(r) = TYPE_SELF.with(|m| m.0.borrow_mut().remove(&obj.addr())) {
-        out.push(std::mem::ManuallyDrop::into_inner(r));
-    }
-}
-
-/// The extra CPython objects a dying heap type stands for (count0 bookkeeping).
-pub(crate) fn heap_type_freed(obj: &PyObject) {
-    if let Some(ty) = obj.payload::<crate::objects::PyType>() {
-        if ty.core.heap_type {
-            let extra = type_extra_objects(ty) as isize;
-            with_heap(|h| {
-                let g0 = &h.generations[0];
-                g0.count.set((g0.count.get() - extra).max(0));
-            });
-        }
-    }
-}
-
-/// Extra objects counted for the heap types in a list about to be deleted.
-pub(super) fn extra_in(head: *const GcLinks) -> usize {
-    list_objects(head)
-        .into_iter()
-        .map(|o| {
-            // SAFETY: objects of the unreachable list are alive here.
-            let obj = unsafe { o.as_ref() };
-            obj.payload::<crate::objects::PyType>()
-                .filter(|t| t.core.heap_type)
-                .map_or(0, type_extra_objects)
-        })
-        .sum()
 }

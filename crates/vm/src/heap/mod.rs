@@ -29,6 +29,7 @@
 pub mod collect;
 pub mod handle;
 pub mod header;
+pub mod heap_types;
 pub mod raw;
 pub mod stress;
 pub mod traverse;

@@ -419,7 +419,7 @@ unsafe fn dealloc(obj: NonNull<PyObject>) {
     };
     super::clear_weakrefs_on_dealloc(o);
     // Inline attribute storage was never counted in `count0`.
-    super::collect::heap_type_freed(o);
+    super::heap_types::heap_type_freed(o);
     let inline = o.payload::<PyDict>().is_some_and(|d| d.inline_values.get());
     // Objects CPython would keep on a type free list leave count0 unchanged.
     let to_free_list =

@@ -191,7 +191,7 @@ fn free_garbage(h: &Heap, garbage: &[RawObj]) {
     let free_lists: Vec<usize> = h.free_lists.iter().map(Cell::get).collect();
     let debt = &h.stress_debt;
     debt.collected
-        .set(debt.collected.get() + garbage.len() + collect::extra_in(list.head()));
+        .set(debt.collected.get() + garbage.len() + super::heap_types::extra_in(list.head()));
     debt.young.set(debt.young.get() + garbage.len());
     collect::delete_garbage(&Silent, list.head(), young, 0);
     h.generations[0].count.set(count0);
