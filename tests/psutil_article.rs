@@ -43,7 +43,11 @@ fn memory_usage_sample_prints_the_real_rss() {
         .and_then(|s| s.strip_suffix(" bytes\n"))
         .and_then(|n| n.parse().ok())
         .unwrap_or_else(|| panic!("unexpected output {:?}", t.stdout));
-    assert_eq!(rss % page_size(), 0, "RSS {rss} is not a whole number of pages");
+    assert_eq!(
+        rss % page_size(),
+        0,
+        "RSS {rss} is not a whole number of pages"
+    );
     // The VM thread's heap comes and goes between the readings, so the sample's value
     // lies within the readings around it, give or take a few MiB.
     let slack = 8 << 20;

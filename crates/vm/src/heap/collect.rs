@@ -39,6 +39,7 @@
 //! there. In debug builds `validate_list` checks the links and flag states after steps.
 #![allow(unsafe_code)]
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::ptr::NonNull;
 
@@ -291,6 +292,12 @@ pub(super) fn trial_deletion_checked(objs: &[RawObj], extra_refs: usize) -> Tria
         .iter()
         .map(|o| unsafe { o.as_ref() }.refcount() as isize - extra_refs as isize)
         .collect();
+    let held = NOT_COUNTED.with(Cell::get);
+    if held != 0 {
+        if let Some(i) = objs.iter().position(|o| o.addr() == held) {
+            refs[i] -= 1;
+        }
+    }
     // subtract_refs.
     for o in objs {
         // SAFETY: as above.
@@ -431,6 +438,22 @@ pub fn collect_with_callbacks(env: &dyn GcEnv, generation: usize) -> usize {
         h.collection_pending.set(false);
     });
     out.collected + out.uncollectable
+}
+
+thread_local! {
+    /// An object one of whose references the caller of [`collect_main_holding`] holds and
+    /// the collector does not count.
+    static NOT_COUNTED: Cell<usize> = const { Cell::new(0) };
+}
+
+/// [`collect_main`] as if the caller's reference to `held` did not exist: `held` is
+/// collected (cleared, kept allocated by that reference) if nothing else reaches it. The
+/// shutdown uses it for `__main__` once it left `sys.modules`.
+pub fn collect_main_holding(env: &dyn GcEnv, generation: usize, held: &PyObject) -> Outcome {
+    NOT_COUNTED.with(|n| n.set(held.addr()));
+    let out = collect_main(env, generation);
+    NOT_COUNTED.with(|n| n.set(0));
+    out
 }
 
 /// One collection without callbacks (the later shutdown collections use this directly).
