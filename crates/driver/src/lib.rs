@@ -31,6 +31,7 @@ pub mod views;
 
 pub use dump::{dump, dump_source, DumpStage};
 pub use inspect::HELP as MEMORY_COMMANDS_HELP;
+pub use mempy_vm::heap::Mode as MallocMode;
 pub use program::{run_program, run_stdin, Program};
 
 /// Native stack reserved for the VM thread.
@@ -44,7 +45,10 @@ pub const EXIT_INTERNAL: i32 = 70;
 pub struct RunOptions {
     pub argv: Vec<String>,
     pub show_refcount: bool,
+    /// `-X gcstress` (or `MEMPY_GCSTRESS=1`): a collection at every gc allocation.
     pub gc_stress: bool,
+    /// The allocator mode, instead of `PYTHONMALLOC` (in-process runs of the tests).
+    pub malloc_mode: Option<MallocMode>,
     /// `--heap-report`: print the heap report at exit (stderr).
     pub heap_report: bool,
     /// `--heap-map FILE.svg`: write the heap map at exit.
@@ -231,6 +235,9 @@ pub fn check_allocator() -> Result<(), String> {
 
 /// A VM with the compile hook installed and `sys.argv`/`sys.path` set.
 fn new_vm(opts: &RunOptions, out: Sink, err: Sink, script_dir: String) -> Rc<Vm> {
+    if let Some(mode) = opts.malloc_mode {
+        mempy_vm::heap::choose_mode(mode);
+    }
     let _ = mempy_vm::heap::init_allocator();
     mempy_vm::interrupt::install_sigint_handler();
     inspect::at_start(opts);
@@ -245,8 +252,9 @@ fn new_vm(opts: &RunOptions, out: Sink, err: Sink, script_dir: String) -> Rc<Vm>
         opts.argv.clone()
     };
     mempy_vm::modules::sys::set_argv(&vm, argv, &script_dir);
-    if opts.gc_stress {
-        mempy_vm::heap::with_heap(|h| h.stress.set(true));
+    let env_stress = std::env::var_os("MEMPY_GCSTRESS").is_some_and(|v| !v.is_empty() && v != "0");
+    if opts.gc_stress || env_stress {
+        mempy_vm::modules::gc::set_gc_stress(true);
     }
     vm
 }

@@ -39,13 +39,15 @@
 //! there. In debug builds `validate_list` checks the links and flag states after steps.
 #![allow(unsafe_code)]
 
+use std::cell::Cell;
 use crate::addr_map::AddrMap;
 use std::ptr::NonNull;
 
 use super::handle::{PyObject, PyObjectRef, RawObj};
 use super::header::{GcLinks, GC_COLLECTING, GC_FINALIZED, GC_FLAG_MASK};
+use super::heap_types::{extra_in, release_type_self};
 use super::raw::{links_of, object_of_links};
-use super::{list_append, weak, with_heap, Generation};
+use super::{heap_types, list_append, weak, with_heap, Generation};
 use crate::objects::{PyDict, PyTuple};
 
 /// `gc.DEBUG_STATS`.
@@ -99,12 +101,12 @@ pub struct Outcome {
 // ----- Intrusive list primitives (CPython's gc_list_*) -----
 
 /// A list head not owned by a generation (the `unreachable` list of one collection).
-struct LocalList {
+pub(super) struct LocalList {
     head: Box<GcLinks>,
 }
 
 impl LocalList {
-    fn new() -> LocalList {
+    pub(super) fn new() -> LocalList {
         let head = Box::new(GcLinks::new());
         let addr = &*head as *const GcLinks as usize;
         head.next.set(addr);
@@ -112,7 +114,7 @@ impl LocalList {
         LocalList { head }
     }
 
-    fn head(&self) -> *const GcLinks {
+    pub(super) fn head(&self) -> *const GcLinks {
         &*self.head
     }
 }
@@ -126,7 +128,7 @@ fn list_init(head: *const GcLinks) {
 }
 
 /// The first node of a list, if any.
-fn list_first(head: *const GcLinks) -> Option<*const GcLinks> {
+pub(super) fn list_first(head: *const GcLinks) -> Option<*const GcLinks> {
     // SAFETY: `head` is a live list head.
     let n = unsafe { (*head).next.get() };
     (n != head as usize).then_some(n as *const GcLinks)
@@ -153,7 +155,7 @@ unsafe fn list_remove(node: *const GcLinks) {
 ///
 /// # Safety
 /// `node` must be a linked node and `to` a live head.
-unsafe fn list_move(node: *const GcLinks, to: *const GcLinks) {
+pub(super) unsafe fn list_move(node: *const GcLinks, to: *const GcLinks) {
     // SAFETY: forwarded from the caller.
     unsafe {
         list_remove(node);
@@ -170,7 +172,7 @@ fn list_merge(from: *const GcLinks, to: *const GcLinks) {
 }
 
 /// The objects of a list, in order.
-fn list_objects(head: *const GcLinks) -> Vec<RawObj> {
+pub(super) fn list_objects(head: *const GcLinks) -> Vec<RawObj> {
     let mut out = Vec::new();
     let mut cur = list_first(head);
     while let Some(n) = cur {
@@ -202,7 +204,7 @@ fn links(obj: RawObj) -> &'static GcLinks {
 
 /// Debug-only check of a list (CPython `validate_list`): every `prev` points back, every
 /// node is tracked, and the COLLECTING bit is set on all nodes or on none, as expected.
-fn validate_list(head: *const GcLinks, collecting: bool) {
+pub(super) fn validate_list(head: *const GcLinks, collecting: bool) {
     if !cfg!(debug_assertions) {
         return;
     }
@@ -235,7 +237,7 @@ fn validate_list(head: *const GcLinks, collecting: bool) {
 }
 
 /// Visits the children of `obj` through its vtable.
-fn traverse(obj: &PyObject, f: &mut dyn FnMut(&PyObjectRef)) {
+pub(super) fn traverse(obj: &PyObject, f: &mut dyn FnMut(&PyObjectRef)) {
     // SAFETY: the vtable belongs to this object's payload type.
     unsafe { (obj.vtable().traverse)(obj, f) }
 }
@@ -263,6 +265,22 @@ enum Mark {
 /// Splits `objs` into (reachable, unreachable), each in CPython's list order.
 /// `extra_refs` is subtracted from every count (references the caller holds).
 fn trial_deletion(objs: &[RawObj], extra_refs: usize) -> (Vec<RawObj>, Vec<RawObj>) {
+    let t = trial_deletion_checked(objs, extra_refs);
+    (t.reachable, t.unreachable)
+}
+
+/// What trial deletion found over a set of objects.
+pub(super) struct Trial {
+    pub reachable: Vec<RawObj>,
+    pub unreachable: Vec<RawObj>,
+    /// An object visited through more internal edges than its reference count (a
+    /// broken `Traverse`); the split is then meaningless.
+    pub overvisited: Option<RawObj>,
+}
+
+/// Trial deletion (update_refs, subtract_refs, move_unreachable) over `objs`, any set
+/// of tracked objects: references from outside the set make an object reachable.
+pub(super) fn trial_deletion_checked(objs: &[RawObj], extra_refs: usize) -> Trial {
     let index: AddrMap<usize> = objs
         .iter()
         .enumerate()
@@ -274,6 +292,12 @@ fn trial_deletion(objs: &[RawObj], extra_refs: usize) -> (Vec<RawObj>, Vec<RawOb
         .iter()
         .map(|o| unsafe { o.as_ref() }.refcount() as isize - extra_refs as isize)
         .collect();
+    let held = NOT_COUNTED.with(Cell::get);
+    if held != 0 {
+        if let Some(i) = objs.iter().position(|o| o.addr() == held) {
+            refs[i] -= 1;
+        }
+    }
     // subtract_refs.
     for o in objs {
         // SAFETY: as above.
@@ -283,6 +307,7 @@ fn trial_deletion(objs: &[RawObj], extra_refs: usize) -> (Vec<RawObj>, Vec<RawOb
             }
         });
     }
+    let overvisited = refs.iter().position(|&r| r < 0).map(|i| objs[i]);
     // move_unreachable.
     let mut mark = vec![Mark::Pending; objs.len()];
     let mut seq: Vec<usize> = (0..objs.len()).collect();
@@ -324,7 +349,11 @@ fn trial_deletion(objs: &[RawObj], extra_refs: usize) -> (Vec<RawObj>, Vec<RawOb
         }
     }
     let unreachable = unreachable.into_iter().flatten().map(|i| objs[i]).collect();
-    (reachable, unreachable)
+    Trial {
+        reachable,
+        unreachable,
+        overvisited,
+    }
 }
 
 /// Rebuilds list `head` from `reachable` and moves `unreachable` to `into` with the
@@ -359,68 +388,19 @@ pub fn collection_pending() -> bool {
 }
 
 /// Runs the automatic collection if one is pending (called at the eval loop's safe
-/// points): chooses the generation like CPython's `gc_collect_generations`. In stress
-/// mode every gc allocation also asks for [`stress_check`].
+/// points): chooses the generation like CPython's `gc_collect_generations`.
 pub fn collect_if_pending(env: &dyn GcEnv) {
-    let (pending, due, stress) = with_heap(|h| {
+    let (pending, due) = with_heap(|h| {
         let p = h.collection_pending.replace(false);
         let g0 = &h.generations[0];
         let due = h.enabled.get()
             && !h.collecting.get()
             && g0.threshold.get() != 0
             && g0.count.get() > g0.threshold.get();
-        (p, due, h.stress.get())
+        (p, due)
     });
-    if !pending {
-        return;
-    }
-    if due {
+    if pending && due {
         collect_generations(env);
-    } else if stress {
-        stress_check(env);
-    }
-}
-
-/// `-X gcstress`: at every gc allocation, trial deletion over all three generations
-/// without moving or freeing anything (so programs behave exactly as without it), checking
-/// the lists and the `Traverse` contract: no object may be visited through more
-/// internal edges than its reference count. A violation is reported once on stderr.
-pub fn stress_check(env: &dyn GcEnv) {
-    if with_heap(|h| h.collecting.get()) {
-        return;
-    }
-    let mut objs = Vec::new();
-    with_heap(|h| {
-        for g in &h.generations {
-            validate_list(g.head(), false);
-            objs.extend(list_objects(g.head()));
-        }
-    });
-    let index: AddrMap<usize> = objs
-        .iter()
-        .enumerate()
-        .map(|(i, o)| (o.addr(), i))
-        .collect();
-    // SAFETY: objects of the generation lists are alive; no code runs during the check.
-    let mut refs: Vec<isize> = objs
-        .iter()
-        .map(|o| unsafe { o.as_ref() }.refcount() as isize)
-        .collect();
-    for o in &objs {
-        // SAFETY: as above.
-        traverse(unsafe { o.as_ref() }, &mut |c| {
-            if let Some(&j) = index.get(&c.addr()) {
-                refs[j] -= 1;
-            }
-        });
-    }
-    if let Some(i) = refs.iter().position(|&r| r < 0) {
-        thread_local! { static REPORTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) }; }
-        if !REPORTED.with(|r| r.replace(true)) {
-            // SAFETY: as above.
-            let obj = unsafe { objs[i].as_ref() };
-            env.write_stderr(&format!("mempy: gc stress: a traversal visits <{} {:#x}> more often than it is referenced\n", env.type_name(obj), obj.addr()));
-        }
     }
 }
 
@@ -460,16 +440,34 @@ pub fn collect_with_callbacks(env: &dyn GcEnv, generation: usize) -> usize {
     out.collected + out.uncollectable
 }
 
+thread_local! {
+    /// An object one of whose references the caller of [`collect_main_holding`] holds and
+    /// the collector does not count.
+    static NOT_COUNTED: Cell<usize> = const { Cell::new(0) };
+}
+
+/// [`collect_main`] as if the caller's reference to `held` did not exist: `held` is
+/// collected (cleared, kept allocated by that reference) if nothing else reaches it. The
+/// shutdown uses it for `__main__` once it left `sys.modules`.
+pub fn collect_main_holding(env: &dyn GcEnv, generation: usize, held: &PyObject) -> Outcome {
+    NOT_COUNTED.with(|n| n.set(held.addr()));
+    let out = collect_main(env, generation);
+    NOT_COUNTED.with(|n| n.set(0));
+    out
+}
+
 /// One collection without callbacks (the later shutdown collections use this directly).
 /// The caller sets `collecting`.
 pub fn collect_main(env: &dyn GcEnv, generation: usize) -> Outcome {
     let generation = generation.min(2);
     let debug = with_heap(|h| h.debug.get());
     let t0 = std::time::Instant::now();
+    // Garbage that stress collections freed early is still this collection's.
+    let (debt_collected, debt_young) = with_heap(|h| h.stress_debt.take_counts());
     if debug & DEBUG_STATS != 0 {
         let sizes = with_heap(|h| {
             [
-                h.generations[0].len(),
+                h.generations[0].len() + debt_young,
                 h.generations[1].len(),
                 h.generations[2].len(),
                 h.permanent.len(),
@@ -529,11 +527,18 @@ pub fn collect_main(env: &dyn GcEnv, generation: usize) -> Outcome {
         for o in list_objects(unreachable.head()) {
             // SAFETY: objects in the unreachable list are alive (no code ran since step 3).
             let obj = unsafe { o.as_ref() };
-            env.write_stderr(&format!(
-                "gc: collectable <{} {:#x}>\n",
-                env.type_name(obj),
-                obj.addr()
-            ));
+            // A heap type prints a line for each CPython object it stands for (their
+            // addresses are the type's: mempy has no such objects).
+            let names = match heap_types::heap_type(obj) {
+                Some(t) => heap_types::collectable_names(obj, t)
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect(),
+                None => vec![env.type_name(obj)],
+            };
+            for name in names {
+                env.write_stderr(&format!("gc: collectable <{name} {:#x}>\n", obj.addr()));
+            }
         }
     }
     // Step 7.
@@ -544,8 +549,9 @@ pub fn collect_main(env: &dyn GcEnv, generation: usize) -> Outcome {
     handle_resurrected(unreachable.head(), old);
     validate_list(unreachable.head(), true);
     // Step 10.
-    collected += list_len(unreachable.head()) + extra_in(unreachable.head());
+    collected += list_len(unreachable.head()) + extra_in(unreachable.head()) + debt_collected;
     delete_garbage(env, unreachable.head(), old, debug);
+    with_heap(|h| h.stress_debt.pay_free_lists(h));
     // Step 11.
     let uncollectable = 0;
     if debug & DEBUG_STATS != 0 {
@@ -577,6 +583,7 @@ fn untrack_tuples(head: *const GcLinks) {
     for o in list_objects(head) {
         // SAFETY: objects of a generation list are alive.
         let obj = unsafe { o.as_ref() };
+        heap_types::note_survivor(obj);
         if let Some(t) = obj.downcast_ref::<PyTuple>() {
             if super::raw::payload_is_exact::<PyTuple>(obj)
                 && !t.as_slice().iter().any(|x| may_be_tracked(x))
@@ -675,7 +682,12 @@ fn handle_resurrected(unreachable: *const GcLinks, old: *const GcLinks) {
     list_merge(tmp.head(), old);
 }
 
-fn delete_garbage(env: &dyn GcEnv, unreachable: *const GcLinks, old: *const GcLinks, debug: u32) {
+pub(super) fn delete_garbage(
+    env: &dyn GcEnv,
+    unreachable: *const GcLinks,
+    old: *const GcLinks,
+    debug: u32,
+) {
     while let Some(n) = list_first(unreachable) {
         // SAFETY: `n` is linked in the unreachable list, so its object is alive.
         let obj = unsafe { object_of_links(n) };
@@ -813,106 +825,4 @@ pub fn maybe_track_dict(d: &PyDict, key: &PyObject, value: &PyObject) {
     };
     debug_assert!(obj.has_payload::<PyDict>());
     track(obj);
-}
-
-// ----- Heap types as CPython's cycles -----
-//
-// A CPython class is always in cycles of its own (its `__mro__` tuple holds it, its
-// `__dict__`/`__weakref__` getset descriptors point back at it), so `del K` leaves it to
-// the collector, which finds the type, its dict, the `__mro__` and `__bases__` tuples
-// and the two descriptors: 6 objects. mempy's type keeps those as Rust fields, so a heap
-// type holds one strong reference to itself (this table, visited by its `Traverse` and
-// released by `delete_garbage`), and stands for CPython's extra objects in `count0` and
-// in the collected count.
-
-thread_local! {
-    // `ManuallyDrop`: types still alive when the thread ends are leaked (immortal), not
-    // dropped from a TLS destructor after the heap itself is gone.
-    // Those left at thread end go to `keep_immortal` so they stay reachable.
-    static TYPE_SELF: TypeSelf = TypeSelf(std::cell::RefCell::new(AddrMap::default()));
-}
-
-struct TypeSelf(std::cell::RefCell<AddrMap<std::mem::ManuallyDrop<PyObjectRef>>>);
-
-impl Drop for TypeSelf {
-    fn drop(&mut self) {
-        for &addr in self.0.get_mut().keys() {
-            super::keep_immortal(addr);
-        }
-    }
-}
-
-/// CPython objects a heap type stands for beyond itself: its dict and the two tuples,
-/// plus the `__dict__`/`__weakref__` descriptors when the class introduces them.
-fn type_extra_objects(t: &crate::objects::PyType) -> usize {
-    use crate::objects::typeobj::flags;
-    let introduces = t.has_flag(flags::HAS_DICT)
-        && !t.bases.borrow().iter().any(|b| b.has_flag(flags::HAS_DICT));
-    if introduces {
-        5
-    } else {
-        3
-    }
-}
-
-/// Called once a class statement (or `type(...)`) built heap type `t`.
-pub fn heap_type_created(t: &PyObject) {
-    let Some(ty) = t.payload::<crate::objects::PyType>() else {
-        return;
-    };
-    let extra = type_extra_objects(ty) as isize;
-    TYPE_SELF.with(|m| {
-        m.0.borrow_mut()
-            .insert(t.addr(), std::mem::ManuallyDrop::new(t.to_owned()))
-    });
-    with_heap(|h| {
-        let g0 = &h.generations[0];
-        g0.count.set(g0.count.get() + extra);
-    });
-}
-
-/// Visits a heap type's reference to itself (from `Traverse for PyType`).
-pub fn visit_type_self(t: &crate::objects::PyType, visit: &mut dyn FnMut(&PyObjectRef)) {
-    // The payload sits right after the object header (`Py<T>` is `repr(C)`).
-    let addr = t as *const crate::objects::PyType as usize
-        - std::mem::size_of::<super::header::ObjectHeader>();
-    TYPE_SELF.with(|m| {
-        if let Some(r) = m.0.borrow().get(&addr) {
-            visit(r);
-        }
-    });
-}
-
-/// Releases a heap type's reference to itself (its `tp_clear`).
-fn release_type_self(obj: &PyObject, out: &mut Vec<PyObjectRef>) {
-    if let Some(r) = TYPE_SELF.with(|m| m.0.borrow_mut().remove(&obj.addr())) {
-        out.push(std::mem::ManuallyDrop::into_inner(r));
-    }
-}
-
-/// The extra CPython objects a dying heap type stands for (count0 bookkeeping).
-pub(crate) fn heap_type_freed(obj: &PyObject) {
-    if let Some(ty) = obj.payload::<crate::objects::PyType>() {
-        if ty.core.heap_type {
-            let extra = type_extra_objects(ty) as isize;
-            with_heap(|h| {
-                let g0 = &h.generations[0];
-                g0.count.set((g0.count.get() - extra).max(0));
-            });
-        }
-    }
-}
-
-/// Extra objects counted for the heap types in a list about to be deleted.
-fn extra_in(head: *const GcLinks) -> usize {
-    list_objects(head)
-        .into_iter()
-        .map(|o| {
-            // SAFETY: objects of the unreachable list are alive here.
-            let obj = unsafe { o.as_ref() };
-            obj.payload::<crate::objects::PyType>()
-                .filter(|t| t.core.heap_type)
-                .map_or(0, type_extra_objects)
-        })
-        .sum()
 }

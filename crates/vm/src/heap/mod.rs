@@ -7,7 +7,8 @@
 //! - accounting: live objects, gc allocations since the last collection (`count0`);
 //! - the three generation lists (circular doubly linked lists through `GcLinks`, with
 //!   heap-allocated sentinel heads) plus the permanent generation of `gc.freeze()`;
-//! - the stress switch (`-X gcstress`: a checking trial deletion at every gc allocation);
+//! - the stress switch (`-X gcstress`: an unobservable young collection at every gc
+//!   allocation, see `stress.rs`);
 //! - the collector's state: debug flags, per-generation stats, `long_lived_*`, and the
 //!   lengths of CPython's type free lists ([`FreeList`], emulated for `count0` and
 //!   `_debugmallocstats`);
@@ -28,7 +29,9 @@
 pub mod collect;
 pub mod handle;
 pub mod header;
+pub mod heap_types;
 pub mod raw;
+pub mod stress;
 pub mod traverse;
 pub mod weak;
 
@@ -123,8 +126,10 @@ pub struct Heap {
     alloc: Allocator,
     pub generations: [Generation; 3],
     pub permanent: Generation,
-    /// Collect at every gc allocation.
+    /// Collect at every gc allocation (`stress.rs`).
     pub stress: Cell<bool>,
+    /// What stress collections freed that the next real collection accounts for.
+    pub(crate) stress_debt: stress::Debt,
     /// Automatic collection enabled (`gc.enable()`).
     pub enabled: Cell<bool>,
     /// A collection is running.
@@ -242,13 +247,30 @@ impl Heap {
 }
 
 thread_local! {
-    static HEAP: Heap = Heap::new(Mode::from_env().unwrap_or(Mode::Pymalloc));
+    static HEAP: Heap = Heap::new(
+        MODE_CHOSEN
+            .with(Cell::get)
+            .unwrap_or_else(|| Mode::from_env().unwrap_or(Mode::Pymalloc)),
+    );
+    /// The allocator mode chosen by [`choose_mode`] for this thread, over `PYTHONMALLOC`.
+    static MODE_CHOSEN: Cell<Option<Mode>> = const { Cell::new(None) };
+}
+
+/// Chooses this thread's allocator mode instead of `PYTHONMALLOC` (so runs in one
+/// process can differ, as the test harness's debug-allocator pass does). It has effect
+/// only before the thread's heap is first used.
+pub fn choose_mode(mode: Mode) {
+    MODE_CHOSEN.with(|m| m.set(Some(mode)));
 }
 
 /// Checks `PYTHONMALLOC` before the heap is first used. On an unknown value returns
 /// CPython's fatal error text (two lines, no trailing newline); the driver prints it to
 /// stderr and exits with status 1, as CPython's `preconfig_init_allocator` does.
 pub fn init_allocator() -> Result<(), String> {
+    if MODE_CHOSEN.with(Cell::get).is_some() {
+        with_heap(|_| ());
+        return Ok(());
+    }
     match Mode::from_env() {
         Ok(_) => {
             with_heap(|_| ());
@@ -280,6 +302,7 @@ impl Heap {
             ],
             permanent: Generation::new(0),
             stress: Cell::new(false),
+            stress_debt: stress::Debt::default(),
             enabled: Cell::new(true),
             collecting: Cell::new(false),
             collection_pending: Cell::new(false),
@@ -300,14 +323,17 @@ impl Heap {
     /// The allocation choke point: every object block comes from here.
     #[inline]
     pub(crate) fn allocate(&self, domain: Domain, size: usize, gc: bool) -> Option<NonNull<u8>> {
+        if gc && self.stress.get() {
+            stress::collect_at_allocation(self);
+        }
         let p = self.alloc.malloc(domain, size)?;
         self.live_objects.set(self.live_objects.get() + 1);
         self.allocations.set(self.allocations.get() + 1);
         if gc {
             let g0 = &self.generations[0];
             g0.count.set(g0.count.get() + 1);
-            if (self.stress.get()
-                || (g0.count.get() > g0.threshold.get() && g0.threshold.get() != 0))
+            if g0.count.get() > g0.threshold.get()
+                && g0.threshold.get() != 0
                 && self.enabled.get()
                 && !self.collecting.get()
             {

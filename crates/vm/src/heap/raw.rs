@@ -370,6 +370,12 @@ pub(crate) unsafe fn drop_slow(obj: NonNull<PyObject>) {
     }
     let depth = TRASH_DEPTH.with(|d| d.get());
     if depth >= TRASHCAN_DEPTH {
+        // Queued objects leave the gc lists now (as CPython's trashcan deposit): a
+        // collection before the queue drains must not see a count of zero.
+        if let Some(links) = o.gc_links() {
+            // SAFETY: `links` is the pre-header of this live gc object.
+            with_heap(|h| unsafe { h.untrack(links) });
+        }
         with_heap(|h| h.trash.borrow_mut().push(super::RawObj(obj)));
         return;
     }
@@ -400,7 +406,8 @@ unsafe fn dealloc(obj: NonNull<PyObject>) {
     let heap_type = o.type_core().heap_type;
     let typ = o.header.typ.get();
     with_heap(|h| h.before_dealloc(o));
-    super::clear_weakrefs_on_dealloc(o);
+    // Untracked before the weakref callbacks run Python code (CPython's
+    // `subtype_dealloc` order): a collection meanwhile must not see a count of zero.
     let block = if vtable.gc {
         // SAFETY: gc objects have their pre-header.
         let links = unsafe { links_of(obj) };
@@ -410,8 +417,9 @@ unsafe fn dealloc(obj: NonNull<PyObject>) {
     } else {
         obj.as_ptr() as *mut u8
     };
+    super::clear_weakrefs_on_dealloc(o);
     // Inline attribute storage was never counted in `count0`.
-    super::collect::heap_type_freed(o);
+    super::heap_types::heap_type_freed(o);
     let inline = o.payload::<PyDict>().is_some_and(|d| d.inline_values.get());
     // Objects CPython would keep on a type free list leave count0 unchanged.
     let to_free_list =

@@ -133,7 +133,7 @@ unsafe impl Traverse for PyType {
             visit(k.as_object());
             visit(v);
         }
-        crate::heap::collect::visit_type_self(self, visit);
+        crate::heap::heap_types::visit_type_self(self, visit);
     }
 }
 

@@ -163,6 +163,11 @@ pub(crate) fn take_list(
     out
 }
 
+/// Whether `obj` is a weakref object still registered on a live referent.
+pub(crate) fn is_live_weakref(obj: &PyObject) -> bool {
+    OWNERS.with(|m| m.borrow().contains_key(&obj.addr()))
+}
+
 /// Clears `obj` if it is a registered weakref object (the collector clears weakref
 /// objects that are themselves unreachable, without callbacks).
 pub(crate) fn clear_if_weakref(obj: &PyObject) {

@@ -451,7 +451,7 @@ fn gc_get_debug(vm: &Vm, args: Args) -> PyResult {
 
 // ----- Teardown and run options -----
 
-/// `-X gcstress`: a collection at every gc-tracked allocation.
+/// `-X gcstress`: an unobservable collection at every gc allocation (`heap/stress.rs`).
 pub fn set_gc_stress(on: bool) {
     with_heap(|h| h.stress.set(on));
 }
@@ -489,6 +489,29 @@ pub fn finalize_vm(vm: &Vm) -> (usize, usize) {
     let env = VmEnv(vm);
     if with_heap(|h| h.enabled.get()) {
         collect::collect_with_callbacks(&env, 2);
+    }
+    // `__main__` leaves sys.modules first (CPython's finalize_remove_modules): held only by
+    // the cycles through its functions and classes, its namespace is garbage, and the
+    // collection finalizes what it held in the collector's order before clearing any of
+    // it. A `__main__` still referenced elsewhere is cleared with the other modules.
+    // (CPython keeps a namespace that outlives its module until the very end; mempy
+    // clears it so that `-X showrefcount` can account for everything.)
+    let main_key = vm.intern("__main__");
+    if let Some(main) = vm.sys_modules.get_item_str_opt(&main_key) {
+        let _ = vm.sys_modules.del_item(vm, main_key.as_object());
+        if !with_heap(|h| h.collecting.replace(true)) {
+            collect::collect_main_holding(&env, 2, &main);
+            with_heap(|h| h.collecting.set(false));
+        }
+        if main.refcount() > 1 {
+            vm.sys_modules.set_item_str(vm, &main_key, main);
+        } else if let Some(m) = main.downcast_ref::<PyModule>() {
+            // The module is gone but something else (a gc callback, a function kept
+            // elsewhere) still holds its namespace: cleared as a live module's.
+            if m.dict.as_object().refcount() > 1 {
+                clear_module_dict(vm, &m.dict);
+            }
+        }
     }
     let modules: Vec<(PyObjectRef, PyObjectRef)> = vm.sys_modules.items_vec();
     let special = |k: &PyObjectRef| {
@@ -537,6 +560,9 @@ pub fn finalize_vm(vm: &Vm) -> (usize, usize) {
     // Names the program interned are released (CPython frees its interned strings at
     // the very end too), so only the start-up state remains.
     INTERNED_AT_START.with(|s| vm.release_interned_except(&s.borrow()));
+    if let Some(v) = crate::heap::stress::take_violation() {
+        vm.write_stderr(&v);
+    }
     let (objs0, blocks0) = BASELINE.with(|b| b.get());
     let (objs, blocks) = with_heap(|h| (h.live_objects(), h.allocated_blocks()));
     (objs.saturating_sub(objs0), blocks.saturating_sub(blocks0))

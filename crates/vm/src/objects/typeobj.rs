@@ -607,7 +607,7 @@ pub fn new_heap_type(
     if t.lookup(&vm.intern("__del__")).is_some() {
         t.core.has_finalizer.set(true);
     }
-    crate::heap::collect::heap_type_created(t.as_object());
+    crate::heap::heap_types::heap_type_created(t.as_object());
     Ok(t)
 }
 

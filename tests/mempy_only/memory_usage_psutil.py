@@ -1,4 +1,3 @@
-# differs: psutil is not installed for CPython here; mempy ships a built-in psutil whose RSS is machine-dependent
 import sys
 
 def memory_usage():
