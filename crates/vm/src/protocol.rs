@@ -252,8 +252,8 @@ impl Vm {
     }
 
     pub fn bytes_like(&self, o: &PyObject) -> PyResult<Vec<u8>> {
-        o.payload::<PyBytes>()
-            .map(|b| b.value.clone())
+        crate::objects::bytes::buffer_of(o)
+            .map(|b| b.into_owned())
             .ok_or_else(|| {
                 self.new_type_error(format!(
                     "a bytes-like object is required, not '{}'",

@@ -78,6 +78,7 @@ pub(crate) fn init(vm: &Vm) {
         ("float", &t.float_type),
         ("str", &t.str_type),
         ("bytes", &t.bytes_type),
+        ("bytearray", &t.bytearray_type),
         ("list", &t.list_type),
         ("tuple", &t.tuple_type),
         ("dict", &t.dict_type),

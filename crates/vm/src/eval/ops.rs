@@ -218,6 +218,7 @@ pub fn binary_op(vm: &Vm, a: &PyObject, b: &PyObject, op: BinaryOperator) -> PyR
 fn is_sequence(o: &PyObject) -> bool {
     o.payload::<PyStr>().is_some()
         || o.payload::<crate::objects::bytes::PyBytes>().is_some()
+        || o.payload::<crate::objects::PyByteArray>().is_some()
         || o.payload::<PyList>().is_some()
         || o.payload::<PyTuple>().is_some()
 }

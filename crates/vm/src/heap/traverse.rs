@@ -50,6 +50,7 @@ leaf!(
     PyFloat,
     PyStr,
     PyBytes,
+    PyByteArray,
     PyNone,
     PyNotImplemented,
     PyEllipsis,

@@ -24,6 +24,7 @@
 //! Type checks: `obj.class().is(&vm.ctx.types.int_type)` for exact types,
 //! `vm.isinstance(obj, &typ)` for subclasses.
 
+pub mod bytearray;
 pub mod bytes;
 pub mod cell;
 pub mod code;
@@ -51,6 +52,7 @@ pub mod weakref;
 
 use crate::heap::{PyObjectRef, PyRef};
 
+pub use bytearray::PyByteArray;
 pub use bytes::PyBytes;
 pub use cell::PyCell;
 pub use code::PyCode;
@@ -87,6 +89,7 @@ pub struct Types {
     pub float_type: PyTypeRef,
     pub str_type: PyTypeRef,
     pub bytes_type: PyTypeRef,
+    pub bytearray_type: PyTypeRef,
     pub list_type: PyTypeRef,
     pub tuple_type: PyTypeRef,
     pub dict_type: PyTypeRef,
@@ -119,6 +122,7 @@ pub struct Types {
     pub tuple_iterator_type: PyTypeRef,
     pub str_iterator_type: PyTypeRef,
     pub bytes_iterator_type: PyTypeRef,
+    pub bytearray_iterator_type: PyTypeRef,
     pub range_iterator_type: PyTypeRef,
     pub set_iterator_type: PyTypeRef,
     pub dict_keyiterator_type: PyTypeRef,
@@ -164,6 +168,7 @@ impl Types {
             float_type: st::<PyFloat>(&type_type, "float", o, true),
             str_type: st::<PyStr>(&type_type, "str", o, true),
             bytes_type: st::<PyBytes>(&type_type, "bytes", o, true),
+            bytearray_type: st::<PyByteArray>(&type_type, "bytearray", o, true),
             none_type: st::<PyNone>(&type_type, "NoneType", o, false),
             notimplemented_type: st::<PyNotImplemented>(&type_type, "NotImplementedType", o, false),
             ellipsis_type: st::<PyEllipsis>(&type_type, "ellipsis", o, false),
@@ -201,6 +206,7 @@ impl Types {
             tuple_iterator_type: it("tuple_iterator"),
             str_iterator_type: it("str_ascii_iterator"),
             bytes_iterator_type: it("bytes_iterator"),
+            bytearray_iterator_type: it("bytearray_iterator"),
             range_iterator_type: st::<PyRangeIter>(&type_type, "range_iterator", o, false),
             set_iterator_type: it("set_iterator"),
             dict_keyiterator_type: it("dict_keyiterator"),
@@ -249,6 +255,7 @@ pub(crate) fn init_all(vm: &crate::vm::Vm) {
     float::init(vm);
     str::init(vm);
     bytes::init(vm);
+    bytearray::init(vm);
     list::init(vm);
     tuple::init(vm);
     dict::init(vm);

@@ -341,6 +341,7 @@ fn ext_vtable_for(vtable: &'static VTable) -> Option<&'static VTable> {
         PyFloat,
         PyStr,
         PyBytes,
+        PyByteArray,
         PyList,
         PyTuple,
         PyDict,
