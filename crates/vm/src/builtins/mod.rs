@@ -76,6 +76,7 @@ pub(crate) fn init(vm: &Vm) {
         ("int", &t.int_type),
         ("bool", &t.bool_type),
         ("float", &t.float_type),
+        ("complex", &t.complex_type),
         ("str", &t.str_type),
         ("bytes", &t.bytes_type),
         ("bytearray", &t.bytearray_type),

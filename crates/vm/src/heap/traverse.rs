@@ -48,6 +48,7 @@ leaf!(
     PyBaseObject,
     PyInt,
     PyFloat,
+    PyComplex,
     PyStr,
     PyBytes,
     PyByteArray,

@@ -28,6 +28,7 @@ pub mod bytearray;
 pub mod bytes;
 pub mod cell;
 pub mod code;
+pub mod complex;
 pub mod descriptor;
 pub mod dict;
 pub mod exception;
@@ -56,6 +57,7 @@ pub use bytearray::PyByteArray;
 pub use bytes::PyBytes;
 pub use cell::PyCell;
 pub use code::PyCode;
+pub use complex::PyComplex;
 pub use descriptor::{
     PyBoundMethod, PyBuiltinFunction, PyClassMethod, PyGetSet, PyMethodDescr, PyProperty,
     PyStaticMethod,
@@ -87,6 +89,7 @@ pub struct Types {
     pub int_type: PyTypeRef,
     pub bool_type: PyTypeRef,
     pub float_type: PyTypeRef,
+    pub complex_type: PyTypeRef,
     pub str_type: PyTypeRef,
     pub bytes_type: PyTypeRef,
     pub bytearray_type: PyTypeRef,
@@ -166,6 +169,7 @@ impl Types {
         let it = |name: &str| st::<PySeqIter>(&type_type, name, Some(&object_type), false);
         Types {
             float_type: st::<PyFloat>(&type_type, "float", o, true),
+            complex_type: st::<PyComplex>(&type_type, "complex", o, true),
             str_type: st::<PyStr>(&type_type, "str", o, true),
             bytes_type: st::<PyBytes>(&type_type, "bytes", o, true),
             bytearray_type: st::<PyByteArray>(&type_type, "bytearray", o, true),
@@ -253,6 +257,7 @@ pub(crate) fn init_all(vm: &crate::vm::Vm) {
     object::init(vm);
     int::init(vm);
     float::init(vm);
+    complex::init(vm);
     str::init(vm);
     bytes::init(vm);
     bytearray::init(vm);

@@ -339,6 +339,7 @@ fn ext_vtable_for(vtable: &'static VTable) -> Option<&'static VTable> {
         PyBaseObject,
         PyInt,
         PyFloat,
+        PyComplex,
         PyStr,
         PyBytes,
         PyByteArray,
