@@ -731,10 +731,7 @@ pub fn set_update(vm: &Vm, s: &PyObject, it: &PyObject) -> PyResult<()> {
     let Some(s) = s.payload::<PySet>() else {
         return Err(vm.new_type_error("SetUpdate on a non-set"));
     };
-    for x in vm.iterate(it)? {
-        s.add(vm, x)?;
-    }
-    Ok(())
+    s.update_from(vm, it)
 }
 
 fn is_mapping(vm: &Vm, m: &PyObject) -> bool {
