@@ -12,7 +12,7 @@
 
 mod attributes;
 mod introspection;
-mod io;
+pub(crate) mod io;
 mod iteration;
 mod numbers;
 
