@@ -367,9 +367,10 @@ impl Vm {
                 None => descr.clone(),
             });
         }
-        if let Some(d) = descr.payload::<PyMethodDescr>() {
+        if descr.payload::<PyMethodDescr>().is_some() {
             return Ok(match obj {
-                Some(o) => self.new_builtin_function(d.name, d.func, Some(o.clone())),
+                Some(o) => crate::objects::descriptor::bind_method_descr(self, descr, o.clone())
+                    .unwrap_or_else(|| descr.clone()),
                 None => descr.clone(),
             });
         }

@@ -722,9 +722,7 @@ pub fn list_extend(vm: &Vm, l: &PyObject, it: &PyObject) -> PyResult<()> {
             it.class().name()
         )));
     }
-    let items = vm.iterate(it)?;
-    l.extend_vec(items);
-    Ok(())
+    crate::objects::list::extend_from(vm, l, it)
 }
 
 pub fn set_update(vm: &Vm, s: &PyObject, it: &PyObject) -> PyResult<()> {
