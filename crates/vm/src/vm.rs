@@ -27,6 +27,8 @@ pub type PyResult<T = PyObjectRef> = Result<T, PyBaseExceptionRef>;
 pub enum CompileMode {
     Module,
     Interactive,
+    /// `eval()`: one expression, whose value the code returns.
+    Eval,
 }
 
 /// A compile failure reported by the driver's compile hook, turned into SyntaxError.

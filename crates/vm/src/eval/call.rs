@@ -247,7 +247,6 @@ pub fn invoke_function(vm: &Vm, func: &PyFunction, args: Args) -> PyResult {
 
 /// A frame for running `func`'s code, with the closure's cells after its own.
 /// Inlined so the frame is built in its caller's slot instead of copied there.
-#[inline]
 #[inline(always)]
 pub fn frame_for(vm: &Vm, func: &PyFunction, locals: Option<PyObjectRef>) -> Frame {
     let mut frame = Frame::new(vm, func.code.clone(), func.globals.clone(), locals);

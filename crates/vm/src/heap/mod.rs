@@ -133,6 +133,9 @@ pub struct Heap {
     /// hook runs the collection.
     pub collection_pending: Cell<bool>,
     live_objects: Cell<usize>,
+    /// Objects allocated since start-up (frees are this minus the change of
+    /// `live_objects`): what the REPL's `:alloc` reports per input.
+    allocations: Cell<u64>,
     pub(crate) trash: RefCell<Vec<RawObj>>,
     finalizer: RefCell<Option<Hook>>,
     weak_hook: RefCell<Option<WeakHook>>,
@@ -281,6 +284,7 @@ impl Heap {
             collecting: Cell::new(false),
             collection_pending: Cell::new(false),
             live_objects: Cell::new(0),
+            allocations: Cell::new(0),
             trash: RefCell::new(Vec::new()),
             finalizer: RefCell::new(None),
             weak_hook: RefCell::new(None),
@@ -298,6 +302,7 @@ impl Heap {
     pub(crate) fn allocate(&self, domain: Domain, size: usize, gc: bool) -> Option<NonNull<u8>> {
         let p = self.alloc.malloc(domain, size)?;
         self.live_objects.set(self.live_objects.get() + 1);
+        self.allocations.set(self.allocations.get() + 1);
         if gc {
             let g0 = &self.generations[0];
             g0.count.set(g0.count.get() + 1);
@@ -370,6 +375,11 @@ impl Heap {
     /// Objects currently alive.
     pub fn live_objects(&self) -> usize {
         self.live_objects.get()
+    }
+
+    /// Objects allocated since start-up, freed or not.
+    pub fn allocations(&self) -> u64 {
+        self.allocations.get()
     }
 
     /// The allocator's statistics report (`sys._debugmallocstats`).
