@@ -265,15 +265,31 @@ pub fn compile_hook(
     filename: &str,
     mode: CompileMode,
 ) -> Result<Rc<CodeObject>, CompileFailure> {
+    compile_source(source, filename, mode, false)
+}
+
+/// Compiles `source`; `script_file` when it is the main script read from a file,
+/// whose end-of-input errors CPython reports without a caret (offset 0).
+fn compile_source(
+    source: &str,
+    filename: &str,
+    mode: CompileMode,
+    script_file: bool,
+) -> Result<Rc<CodeObject>, CompileFailure> {
     let module = mempy_parser::parse(source).map_err(|e| {
-        failure(
+        let mut f = failure(
             source,
             filename,
             e.class_name(),
             e.message(),
             e.span.start,
             e.span.end,
-        )
+        );
+        if script_file && e.at_end_of_input() {
+            f.col = 0;
+            f.end_col = 0;
+        }
+        f
     })?;
     let mode = match mode {
         CompileMode::Module => mempy_compiler::Mode::Module,
@@ -351,7 +367,8 @@ fn run_source(vm: &Rc<Vm>, source: &str, filename: &str) -> i32 {
     }
     vm.sys_modules
         .set_item_str(vm, &vm.intern("__main__"), main.clone().into());
-    let code = match compile_hook(source, filename, CompileMode::Module) {
+    let script_file = filename != "<string>";
+    let code = match compile_source(source, filename, CompileMode::Module, script_file) {
         Ok(c) => c,
         Err(cf) => {
             let e = compile_error_exception(vm, &cf);

@@ -46,15 +46,22 @@ pub fn diagnose(
         let mut err = if at_eof
             || tok == Token::Dedent && tokens[index..].iter().all(|t| t.1 == Token::Dedent)
         {
-            let nl = tokens.get(index.saturating_sub(1)).map_or(end, |t| t.0);
-            ParseError::new(ParseErrorKind::Indentation(msg), nl, nl)
+            // CPython reports the end of input: the end of the last line.
+            let text = ctx.src;
+            let body = text.strip_suffix('\n').unwrap_or(text);
+            let body = body.strip_suffix('\r').unwrap_or(body);
+            let at = ctx.base + body.len();
+            let mut e = ParseError::new(ParseErrorKind::Indentation(msg), at, at);
+            e.at_eof = true;
+            e
         } else {
+            // One caret at the first token of the unindented line.
             let next = tokens[index..]
                 .iter()
                 .find(|t| t.1 != Token::Dedent)
                 .copied()
                 .unwrap_or((start, tok, stop));
-            ParseError::new(ParseErrorKind::Indentation(msg), next.0, next.2)
+            ParseError::new(ParseErrorKind::Indentation(msg), next.0, next.0)
         };
         err.incomplete = at_eof || tokens[index..].iter().all(|t| t.1 == Token::Dedent);
         return err;

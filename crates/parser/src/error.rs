@@ -29,6 +29,10 @@ pub struct ParseError {
     /// Byte offsets into the source; see the module doc for the caret convention.
     pub span: Span,
     pub(crate) incomplete: bool,
+    /// The error is at end of input (a block header with no body): `span` is the end
+    /// of the last line, where CPython's string tokenizer puts the caret; its file
+    /// tokenizer (a script run from a file) reports offset 0, so no caret.
+    pub(crate) at_eof: bool,
 }
 
 impl ParseError {
@@ -37,6 +41,7 @@ impl ParseError {
             kind,
             span: Span::new(start, end),
             incomplete: false,
+            at_eof: false,
         }
     }
 
@@ -51,7 +56,14 @@ impl ParseError {
             kind: ParseErrorKind::Syntax(msg.into()),
             span,
             incomplete: false,
+            at_eof: false,
         }
+    }
+
+    /// True for an error at end of input, which CPython reports without a caret when
+    /// the script is read from a file.
+    pub fn at_end_of_input(&self) -> bool {
+        self.at_eof
     }
 
     /// The message as CPython prints it after `SyntaxError: `.

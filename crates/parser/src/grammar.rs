@@ -44,6 +44,7 @@ pub fn parse_module(source: &str) -> Result<Module, ParseError> {
             kind: ParseErrorKind::TooDeep,
             span,
             incomplete: false,
+            at_eof: false,
         });
     }
     Ok(module)

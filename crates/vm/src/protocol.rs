@@ -252,8 +252,8 @@ impl Vm {
     }
 
     pub fn bytes_like(&self, o: &PyObject) -> PyResult<Vec<u8>> {
-        o.payload::<PyBytes>()
-            .map(|b| b.value.clone())
+        crate::objects::bytes::buffer_of(o)
+            .map(|b| b.into_owned())
             .ok_or_else(|| {
                 self.new_type_error(format!(
                     "a bytes-like object is required, not '{}'",
@@ -365,9 +365,10 @@ impl Vm {
                 None => descr.clone(),
             });
         }
-        if let Some(d) = descr.payload::<PyMethodDescr>() {
+        if descr.payload::<PyMethodDescr>().is_some() {
             return Ok(match obj {
-                Some(o) => self.new_builtin_function(d.name, d.func, Some(o.clone())),
+                Some(o) => crate::objects::descriptor::bind_method_descr(self, descr, o.clone())
+                    .unwrap_or_else(|| descr.clone()),
                 None => descr.clone(),
             });
         }

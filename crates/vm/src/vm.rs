@@ -341,11 +341,12 @@ impl Vm {
                 owner_name: typ.name().clone(),
             };
             let key = self.intern(name);
-            typ.set_attr(
-                key,
-                self.new_object(d, &self.ctx.types.method_descriptor_type)
-                    .into(),
-            );
+            let dt = if crate::objects::descriptor::is_slot_wrapper(self, typ, name) {
+                &self.ctx.types.wrapper_descriptor_type
+            } else {
+                &self.ctx.types.method_descriptor_type
+            };
+            typ.set_attr(key, self.new_object(d, dt).into());
         }
     }
 

@@ -29,7 +29,9 @@ pub(super) fn builtin_getattr(vm: &Vm, args: Args) -> PyResult {
         {
             Ok(p[2].clone())
         }
-        Err(e) => Err(e),
+        Err(e) => Err(crate::eval::dispatch::attr_error_context(
+            vm, e, &p[0], &name,
+        )),
     }
 }
 

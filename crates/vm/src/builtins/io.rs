@@ -135,31 +135,20 @@ pub fn os_error(
     filename: Option<&str>,
 ) -> crate::objects::PyBaseExceptionRef {
     let errno = e.raw_os_error().unwrap_or(0);
-    let ex = &vm.ctx.exc;
-    let (cls, msg) = match errno {
-        libc::ENOENT => (
-            &ex.file_not_found_error,
-            "No such file or directory".to_string(),
-        ),
-        libc::EISDIR => (&ex.is_a_directory_error, "Is a directory".to_string()),
-        libc::EACCES | libc::EPERM => (
-            &ex.permission_error,
-            if errno == libc::EACCES {
-                "Permission denied"
-            } else {
-                "Operation not permitted"
-            }
-            .to_string(),
-        ),
-        _ => {
-            let s = e.to_string();
-            let s = match s.find(" (os error") {
-                Some(i) => s[..i].to_string(),
-                None => s,
-            };
-            (&ex.os_error, s)
-        }
+    // The C library's strerror text, which Rust's message starts with.
+    let msg = e.to_string();
+    let msg = match msg.find(" (os error") {
+        Some(i) => msg[..i].to_string(),
+        None => msg,
     };
+    let ex = &vm.ctx.exc;
+    let cls = crate::objects::exception::oserror_subclass(
+        vm,
+        &ex.os_error,
+        &[vm.new_int(errno as i64), vm.new_str(&msg)],
+    )
+    .unwrap_or_else(|| ex.os_error.clone());
+    let cls = &cls;
     let mut a = vec![vm.new_int(errno as i64), vm.new_string(msg)];
     if let Some(f) = filename {
         a.push(vm.new_str(f));

@@ -13,7 +13,7 @@
 mod attributes;
 mod exec_eval;
 mod introspection;
-mod io;
+pub(crate) mod io;
 mod iteration;
 mod numbers;
 mod site;
@@ -81,8 +81,10 @@ pub(crate) fn init(vm: &Vm) {
         ("int", &t.int_type),
         ("bool", &t.bool_type),
         ("float", &t.float_type),
+        ("complex", &t.complex_type),
         ("str", &t.str_type),
         ("bytes", &t.bytes_type),
+        ("bytearray", &t.bytearray_type),
         ("list", &t.list_type),
         ("tuple", &t.tuple_type),
         ("dict", &t.dict_type),

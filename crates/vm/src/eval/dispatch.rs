@@ -809,7 +809,7 @@ fn compare(vm: &Vm, a: &PyObject, b: &PyObject, op: ComparisonOperator) -> PyRes
 
 /// Records `name` and `obj` on an AttributeError (for "Did you mean"), overwriting
 /// them as CPython 3.11's `set_attribute_error_context` does.
-fn attr_error_context(
+pub(crate) fn attr_error_context(
     vm: &Vm,
     e: PyBaseExceptionRef,
     o: &PyObjectRef,

@@ -218,6 +218,7 @@ pub fn binary_op(vm: &Vm, a: &PyObject, b: &PyObject, op: BinaryOperator) -> PyR
 fn is_sequence(o: &PyObject) -> bool {
     o.payload::<PyStr>().is_some()
         || o.payload::<crate::objects::bytes::PyBytes>().is_some()
+        || o.payload::<crate::objects::PyByteArray>().is_some()
         || o.payload::<PyList>().is_some()
         || o.payload::<PyTuple>().is_some()
 }
@@ -743,19 +744,14 @@ pub fn list_extend(vm: &Vm, l: &PyObject, it: &PyObject) -> PyResult<()> {
             it.class().name()
         )));
     }
-    let items = vm.iterate(it)?;
-    l.extend_vec(items);
-    Ok(())
+    crate::objects::list::extend_from(vm, l, it)
 }
 
 pub fn set_update(vm: &Vm, s: &PyObject, it: &PyObject) -> PyResult<()> {
     let Some(s) = s.payload::<PySet>() else {
         return Err(vm.new_type_error("SetUpdate on a non-set"));
     };
-    for x in vm.iterate(it)? {
-        s.add(vm, x)?;
-    }
-    Ok(())
+    s.update_from(vm, it)
 }
 
 fn is_mapping(vm: &Vm, m: &PyObject) -> bool {

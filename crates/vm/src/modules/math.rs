@@ -660,6 +660,7 @@ pub(crate) fn make(vm: &Vm) -> PyRef<PyModule> {
             ("fsum", m_fsum),
         ],
     );
+    vm.add_functions(&m, super::math_special::FUNCTIONS);
     vm.module_set(&m, "pi", vm.new_float(std::f64::consts::PI));
     vm.module_set(&m, "e", vm.new_float(std::f64::consts::E));
     vm.module_set(&m, "tau", vm.new_float(std::f64::consts::TAU));

@@ -11,6 +11,7 @@ pub mod dis;
 pub mod gc;
 pub mod io;
 pub mod math;
+pub mod math_special;
 pub mod mempy;
 pub mod os;
 pub mod psutil;

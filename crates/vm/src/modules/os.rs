@@ -16,6 +16,8 @@ pub(crate) fn make(vm: &Vm) -> PyRef<PyModule> {
             ("getpid", os_getpid),
             ("getcwd", os_getcwd),
             ("getenv", os_getenv),
+            ("remove", os_remove),
+            ("unlink", os_unlink),
         ],
     );
     let env = vm.new_dict();
@@ -53,6 +55,39 @@ fn str_arg(vm: &Vm, o: &PyObjectRef, fname: &str) -> PyResult<String> {
                 o.class().name()
             ))
         })
+}
+
+/// `os.remove(path)` / `os.unlink(path)`: FileNotFoundError, IsADirectoryError,
+/// PermissionError... with the path as `filename`, as CPython's `posix_error`.
+fn remove_file(vm: &Vm, args: Args, fname: &str) -> PyResult {
+    let a = args.bind(vm, fname, &["path", "dir_fd"], 1)?;
+    if let Some(d) = &a[1] {
+        if !vm.is_none(d) {
+            return Err(vm.new_exception_msg(
+                &vm.ctx.exc.not_implemented_error,
+                "dir_fd unavailable on this platform",
+            ));
+        }
+    }
+    let p = a[0].as_ref().unwrap();
+    let path = p.payload::<PyStr>().ok_or_else(|| {
+        vm.new_type_error(format!(
+            "{fname}: path should be string, bytes or os.PathLike, not {}",
+            p.class().name()
+        ))
+    })?;
+    match std::fs::remove_file(path.as_str()) {
+        Ok(()) => Ok(vm.none()),
+        Err(e) => Err(crate::builtins::io::os_error(vm, &e, Some(path.as_str()))),
+    }
+}
+
+fn os_remove(vm: &Vm, args: Args) -> PyResult {
+    remove_file(vm, args, "remove")
+}
+
+fn os_unlink(vm: &Vm, args: Args) -> PyResult {
+    remove_file(vm, args, "unlink")
 }
 
 fn os_getpid(vm: &Vm, _args: Args) -> PyResult {

@@ -138,7 +138,6 @@ fn sys_getsizeof(vm: &Vm, args: Args) -> PyResult {
 
 /// `object.__sizeof__`: CPython's `tp_basicsize` (+ items) of the object's type.
 pub fn basic_size(vm: &Vm, o: &PyObject) -> usize {
-    let _ = vm;
     let cls = o.class();
     if let Some(t) = o.payload::<PyType>() {
         if !t.is_heap_type() {
@@ -176,6 +175,13 @@ pub fn basic_size(vm: &Vm, o: &PyObject) -> usize {
         136
     } else if o.payload::<PyBoundMethod>().is_some() {
         48
+    } else if o.payload::<PyBuiltinFunction>().is_some()
+        && cls
+            .as_object()
+            .is(vm.ctx.types.method_wrapper_type.as_object())
+    {
+        // CPython's `wrapperobject`: the descriptor and the bound object.
+        32
     } else if o.payload::<PyBuiltinFunction>().is_some() || o.payload::<PyModule>().is_some() {
         56
     } else if o.payload::<PyProperty>().is_some() {

@@ -1,7 +1,14 @@
 //! `bytes`: immutable byte strings (literal repr, decode, the common methods).
+//!
+//! The read-only methods are shared with `bytearray` (`objects/bytearray.rs`): each is
+//! generic over `const BA: bool`, so `b_upper::<false>` is `bytes.upper` (exact receiver
+//! check, returns bytes) and `b_upper::<true>` is `bytearray.upper` (returns a bytearray).
+
+use std::borrow::Cow;
 
 use crate::args::Args;
 use crate::heap::{PyObject, PyPayload};
+use crate::objects::bytearray::{new_bytearray, PyByteArray};
 use crate::objects::slice::SliceIndices;
 use crate::objects::typeobj::ObjectClass;
 use crate::objects::{PyInt, PySlice, PyType};
@@ -16,6 +23,12 @@ impl PyPayload for PyBytes {
 }
 
 pub fn bytes_repr(b: &[u8]) -> String {
+    repr_literal(b, false)
+}
+
+/// `b'...'` for `b`; `escape_single` escapes `'` even inside double quotes, as
+/// CPython's `bytearray.__repr__` does.
+pub fn repr_literal(b: &[u8], escape_single: bool) -> String {
     let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
         '"'
     } else {
@@ -29,7 +42,7 @@ pub fn bytes_repr(b: &[u8]) -> String {
             b'\n' => out.push_str("\\n"),
             b'\r' => out.push_str("\\r"),
             b'\t' => out.push_str("\\t"),
-            c if c as char == quote => {
+            c if c as char == quote || (escape_single && c == b'\'') => {
                 out.push('\\');
                 out.push(c as char);
             }
@@ -41,10 +54,25 @@ pub fn bytes_repr(b: &[u8]) -> String {
     out
 }
 
-fn this<'a>(vm: &Vm, o: &'a PyObject) -> PyResult<&'a [u8]> {
-    o.payload::<PyBytes>().map(|b| &b.value[..]).ok_or_else(|| {
+/// The contents of any bytes-like object (`bytes` borrowed, `bytearray` copied).
+pub fn buffer_of(o: &PyObject) -> Option<Cow<'_, [u8]>> {
+    if let Some(b) = o.payload::<PyBytes>() {
+        return Some(Cow::Borrowed(&b.value[..]));
+    }
+    o.payload::<PyByteArray>().map(|b| Cow::Owned(b.to_vec()))
+}
+
+/// The receiver's bytes: a `bytes` when `BA` is false, a `bytearray` when true.
+fn this<'a, const BA: bool>(vm: &Vm, o: &'a PyObject) -> PyResult<Cow<'a, [u8]>> {
+    let v = if BA {
+        o.payload::<PyByteArray>().map(|b| Cow::Owned(b.to_vec()))
+    } else {
+        o.payload::<PyBytes>().map(|b| Cow::Borrowed(&b.value[..]))
+    };
+    v.ok_or_else(|| {
         vm.new_type_error(format!(
-            "descriptor requires a 'bytes' object but received a '{}'",
+            "descriptor requires a '{}' object but received a '{}'",
+            if BA { "bytearray" } else { "bytes" },
             o.class().name()
         ))
     })
@@ -56,6 +84,140 @@ fn new_bytes(vm: &Vm, v: Vec<u8>) -> PyResult {
         .into())
 }
 
+/// A new object of the receiver's kind: bytes, or a bytearray sized as CPython's
+/// `PyByteArray_FromStringAndSize`.
+fn new_like<const BA: bool>(vm: &Vm, v: Vec<u8>) -> PyResult {
+    if BA {
+        Ok(new_bytearray(vm, v))
+    } else {
+        new_bytes(vm, v)
+    }
+}
+
+/// How `bytes(source)`/`bytearray(source)` got the bytes: CPython sizes a new bytearray
+/// exactly for a count, a buffer or a list/tuple of ints, and by appending otherwise.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SourceKind {
+    /// A count, a buffer, or a list/tuple of exact ints: one exact allocation.
+    Exact,
+    /// Any other iterable: byte by byte, as `append` grows.
+    Iterated,
+    /// A list/tuple holding a non-int: CPython sized it, shrank it to 0, then appended.
+    SequenceSlowPath,
+}
+
+/// The bytes named by the arguments `source, encoding, errors` of `bytes()` and
+/// `bytearray()` (`tname` names the type in messages).
+pub(crate) fn bytes_from_source(
+    vm: &Vm,
+    a: &[Option<crate::heap::PyObjectRef>],
+    tname: &str,
+) -> PyResult<(Vec<u8>, SourceKind)> {
+    let Some(s) = &a[0] else {
+        if a[1].is_some() {
+            return Err(vm.new_type_error("encoding without a string argument"));
+        }
+        if a[2].is_some() {
+            return Err(vm.new_type_error("errors without a string argument"));
+        }
+        return Ok((Vec::new(), SourceKind::Exact));
+    };
+    if s.payload::<crate::objects::PyStr>().is_some() {
+        let Some(enc) = &a[1] else {
+            return Err(vm.new_type_error("string argument without an encoding"));
+        };
+        let mut args = vec![enc.clone()];
+        if let Some(e) = &a[2] {
+            args.push(e.clone());
+        }
+        let r = vm.call_method(s, "encode", &args)?;
+        let v = vm.bytes_like(&r)?;
+        return Ok((v, SourceKind::Exact));
+    }
+    if a[1].is_some() {
+        return Err(vm.new_type_error("encoding without a string argument"));
+    }
+    if a[2].is_some() {
+        return Err(vm.new_type_error("errors without a string argument"));
+    }
+    if let Some(b) = buffer_of(s) {
+        return Ok((b.into_owned(), SourceKind::Exact));
+    }
+    if vm.is_index(s) {
+        let n = vm.to_index_i64(s).map_err(|e| {
+            if e.as_object().class().is_subtype(&vm.ctx.exc.overflow_error) {
+                vm.new_overflow_error("cannot fit 'int' into an index-sized integer")
+            } else {
+                e
+            }
+        })?;
+        if n < 0 {
+            return Err(vm.new_value_error("negative count"));
+        }
+        crate::objects::list::check_size(vm, n as usize, 1)?;
+        return Ok((vec![0; n as usize], SourceKind::Exact));
+    }
+    let range_msg = if tname == "bytes" {
+        "bytes must be in range(0, 256)"
+    } else {
+        "byte must be in range(0, 256)"
+    };
+    let to_byte = |x: &PyObject| -> PyResult<u8> {
+        let i = vm.to_index_i64(x)?;
+        if !(0..256).contains(&i) {
+            return Err(vm.new_value_error(range_msg));
+        }
+        Ok(i as u8)
+    };
+    let seq = if s.class().as_object().is(vm.ctx.types.list_type.as_object()) {
+        s.payload::<crate::objects::PyList>().map(|l| l.to_vec())
+    } else if s
+        .class()
+        .as_object()
+        .is(vm.ctx.types.tuple_type.as_object())
+    {
+        s.payload::<crate::objects::PyTuple>()
+            .map(|t| t.as_slice().to_vec())
+    } else {
+        None
+    };
+    let (items, kind) = match seq {
+        Some(items) => {
+            let all_int = items
+                .iter()
+                .all(|x| x.class().as_object().is(vm.ctx.types.int_type.as_object()));
+            let kind = if all_int {
+                SourceKind::Exact
+            } else {
+                SourceKind::SequenceSlowPath
+            };
+            (items, kind)
+        }
+        None => {
+            let it = vm.get_iter(s).map_err(|e| {
+                if e.as_object().class().is_subtype(&vm.ctx.exc.type_error) {
+                    vm.new_type_error(format!(
+                        "cannot convert '{}' object to {tname}",
+                        s.class().name()
+                    ))
+                } else {
+                    e
+                }
+            })?;
+            let mut items = Vec::new();
+            while let Some(x) = vm.next(&it)? {
+                items.push(x);
+            }
+            (items, SourceKind::Iterated)
+        }
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for x in &items {
+        out.push(to_byte(x)?);
+    }
+    Ok((out, kind))
+}
+
 fn bytes_new(vm: &Vm, args: Args) -> PyResult {
     let cls = args.args[0]
         .clone()
@@ -64,42 +226,23 @@ fn bytes_new(vm: &Vm, args: Args) -> PyResult {
     let a = args
         .shift()
         .bind(vm, "bytes", &["source", "encoding", "errors"], 0)?;
-    let v = match (&a[0], &a[1]) {
-        (None, _) => Vec::new(),
-        (Some(s), Some(_)) => {
-            let s = s
-                .payload::<crate::objects::PyStr>()
-                .ok_or_else(|| vm.new_type_error("encoding without a string argument"))?;
-            s.as_str().as_bytes().to_vec()
-        }
-        (Some(s), None) => {
-            if s.payload::<crate::objects::PyStr>().is_some() {
-                return Err(vm.new_type_error("string argument without an encoding"));
+    if let (Some(s), None, None) = (&a[0], &a[1], &a[2]) {
+        if let Some(m) = vm.lookup_special(s, "__bytes__") {
+            let r = vm.call(&m, &[s.clone()])?;
+            if r.payload::<PyBytes>().is_none() {
+                return Err(vm.new_type_error(format!(
+                    "__bytes__ returned non-bytes (type {})",
+                    r.class().name()
+                )));
             }
-            if let Some(i) = s.payload::<PyInt>() {
-                let n = i.as_small().ok_or_else(|| {
-                    vm.new_overflow_error("cannot fit 'int' into an index-sized integer")
-                })?;
-                if n < 0 {
-                    return Err(vm.new_value_error("negative count"));
-                }
-                crate::objects::list::check_size(vm, n as usize, 1)?;
-                vec![0; n as usize]
-            } else if let Some(b) = s.payload::<PyBytes>() {
-                b.value.clone()
-            } else {
-                let mut out = Vec::new();
-                for x in vm.iterate(s)? {
-                    let i = vm.to_index_i64(&x)?;
-                    if !(0..256).contains(&i) {
-                        return Err(vm.new_value_error("bytes must be in range(0, 256)"));
-                    }
-                    out.push(i as u8);
-                }
-                out
+            if cls.as_object().is(vm.ctx.types.bytes_type.as_object()) {
+                return Ok(r);
             }
+            let v = vm.bytes_like(&r)?;
+            return Ok(vm.new_instance(PyBytes { value: v }, &cls).into());
         }
-    };
+    }
+    let (v, _) = bytes_from_source(vm, &a, "bytes")?;
     if cls.as_object().is(vm.ctx.types.bytes_type.as_object()) {
         new_bytes(vm, v)
     } else {
@@ -108,17 +251,17 @@ fn bytes_new(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn b_repr(vm: &Vm, args: Args) -> PyResult {
-    Ok(vm.new_string(bytes_repr(this(vm, &args.args[0])?)))
+    Ok(vm.new_string(bytes_repr(&this::<false>(vm, &args.args[0])?)))
 }
 
-fn b_len(vm: &Vm, args: Args) -> PyResult {
-    Ok(vm.new_int(this(vm, &args.args[0])?.len() as i64))
+fn b_len<const BA: bool>(vm: &Vm, args: Args) -> PyResult {
+    Ok(vm.new_int(this::<BA>(vm, &args.args[0])?.len() as i64))
 }
 
 fn b_hash(vm: &Vm, args: Args) -> PyResult {
-    let b = this(vm, &args.args[0])?;
+    let b = this::<false>(vm, &args.args[0])?;
     let mut x: u64 = 0xcbf29ce484222325;
-    for &c in b {
+    for &c in b.iter() {
         x ^= c as u64;
         x = x.wrapping_mul(0x100000001b3);
     }
@@ -126,67 +269,108 @@ fn b_hash(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.new_int(if h == -1 { -2 } else { h }))
 }
 
-fn b_getitem(vm: &Vm, args: Args) -> PyResult {
+fn b_getitem<const BA: bool>(vm: &Vm, args: Args) -> PyResult {
     let [o, i] = args.exact::<2>(vm, "__getitem__")?;
-    let b = this(vm, o)?;
+    let b = this::<BA>(vm, o)?;
     if let Some(s) = i.payload::<PySlice>() {
         let si = SliceIndices::new(vm, s, b.len())?;
-        return new_bytes(vm, si.iter().map(|k| b[k]).collect());
+        return new_like::<BA>(vm, si.iter().map(|k| b[k]).collect());
     }
-    let k = crate::objects::list::norm_index(vm, i, b.len(), "index out of range")?;
+    if !vm.is_index(i) {
+        return Err(vm.new_type_error(format!(
+            "{} indices must be integers or slices, not {}",
+            if BA { "bytearray" } else { "byte" },
+            i.class().name()
+        )));
+    }
+    let msg = if BA {
+        "bytearray index out of range"
+    } else {
+        "index out of range"
+    };
+    let k = crate::objects::list::norm_index(vm, i, b.len(), msg)?;
     Ok(vm.new_int(b[k] as i64))
 }
 
-fn b_eq(vm: &Vm, args: Args) -> PyResult {
-    let [a, b] = args.exact::<2>(vm, "__eq__")?;
-    match b.payload::<PyBytes>() {
-        Some(y) => Ok(vm.new_bool(this(vm, a)? == &y.value[..])),
+/// The other operand of a comparison: bytes only for `bytes` (CPython's
+/// `bytes_richcompare` leaves a bytearray to the reflected method), any buffer for
+/// `bytearray`.
+fn compare<const BA: bool>(
+    vm: &Vm,
+    args: Args,
+    name: &str,
+    f: fn(std::cmp::Ordering) -> bool,
+) -> PyResult {
+    let [a, b] = args.exact::<2>(vm, name)?;
+    let x = this::<BA>(vm, a)?;
+    let y = if BA {
+        buffer_of(b)
+    } else {
+        b.payload::<PyBytes>().map(|y| Cow::Borrowed(&y.value[..]))
+    };
+    match y {
+        Some(y) => Ok(vm.new_bool(f(x[..].cmp(&y[..])))),
         None => Ok(vm.not_implemented()),
     }
 }
 
-fn b_ne(vm: &Vm, args: Args) -> PyResult {
-    let [a, b] = args.exact::<2>(vm, "__ne__")?;
-    match b.payload::<PyBytes>() {
-        Some(y) => Ok(vm.new_bool(this(vm, a)? != &y.value[..])),
-        None => Ok(vm.not_implemented()),
-    }
+fn b_eq<const BA: bool>(vm: &Vm, args: Args) -> PyResult {
+    compare::<BA>(vm, args, "__eq__", |o| o.is_eq())
 }
 
-fn b_lt(vm: &Vm, args: Args) -> PyResult {
-    let [a, b] = args.exact::<2>(vm, "__lt__")?;
-    match b.payload::<PyBytes>() {
-        Some(y) => Ok(vm.new_bool(this(vm, a)? < &y.value[..])),
-        None => Ok(vm.not_implemented()),
-    }
+fn b_ne<const BA: bool>(vm: &Vm, args: Args) -> PyResult {
+    compare::<BA>(vm, args, "__ne__", |o| o.is_ne())
 }
 
-fn b_add(vm: &Vm, args: Args) -> PyResult {
+fn b_lt<const BA: bool>(vm: &Vm, args: Args) -> PyResult {
+    compare::<BA>(vm, args, "__lt__", |o| o.is_lt())
+}
+
+fn b_le<const BA: bool>(vm: &Vm, args: Args) -> PyResult {
+    compare::<BA>(vm, args, "__le__", |o| o.is_le())
+}
+
+fn b_gt<const BA: bool>(vm: &Vm, args: Args) -> PyResult {
+    compare::<BA>(vm, args, "__gt__", |o| o.is_gt())
+}
+
+fn b_ge<const BA: bool>(vm: &Vm, args: Args) -> PyResult {
+    compare::<BA>(vm, args, "__ge__", |o| o.is_ge())
+}
+
+fn b_add<const BA: bool>(vm: &Vm, args: Args) -> PyResult {
     let [a, b] = args.exact::<2>(vm, "__add__")?;
-    let x = this(vm, a)?;
-    let y = vm
-        .bytes_like(b)
-        .map_err(|_| vm.new_type_error(format!("can't concat {} to bytes", b.class().name())))?;
-    let mut v = x.to_vec();
-    v.extend(y);
-    new_bytes(vm, v)
+    let x = this::<BA>(vm, a)?;
+    let y = buffer_of(b).ok_or_else(|| {
+        vm.new_type_error(format!(
+            "can't concat {} to {}",
+            b.class().name(),
+            a.class().name()
+        ))
+    })?;
+    let mut v = x.into_owned();
+    v.extend_from_slice(&y);
+    new_like::<BA>(vm, v)
 }
 
-fn b_mul(vm: &Vm, args: Args) -> PyResult {
+fn b_mul<const BA: bool>(vm: &Vm, args: Args) -> PyResult {
     let [a, n] = args.exact::<2>(vm, "__mul__")?;
     let Some(n) = crate::objects::list::repeat_count(vm, n)? else {
         return Ok(vm.not_implemented());
     };
-    let x = this(vm, a)?;
+    let x = this::<BA>(vm, a)?;
     crate::objects::list::check_size(vm, x.len().saturating_mul(n), 1)?;
-    new_bytes(vm, x.repeat(n))
+    new_like::<BA>(vm, x.repeat(n))
 }
 
-fn b_contains(vm: &Vm, args: Args) -> PyResult {
+fn b_contains<const BA: bool>(vm: &Vm, args: Args) -> PyResult {
     let [a, x] = args.exact::<2>(vm, "__contains__")?;
-    let b = this(vm, a)?;
-    if let Some(i) = x.payload::<PyInt>() {
-        let v = i.as_small().unwrap_or(-1);
+    let b = this::<BA>(vm, a)?;
+    if vm.is_index(x) {
+        let v = vm.to_index_i64(x)?;
+        if !(0..256).contains(&v) {
+            return Err(vm.new_value_error("byte must be in range(0, 256)"));
+        }
         return Ok(vm.new_bool(b.iter().any(|&c| c as i64 == v)));
     }
     let sub = vm.bytes_like(x)?;
@@ -195,7 +379,7 @@ fn b_contains(vm: &Vm, args: Args) -> PyResult {
 
 fn b_iter(vm: &Vm, args: Args) -> PyResult {
     let [a] = args.exact::<1>(vm, "__iter__")?;
-    this(vm, a)?;
+    this::<false>(vm, a)?;
     Ok(crate::objects::iter::new_seq_iter(
         vm,
         a.clone(),
@@ -203,9 +387,10 @@ fn b_iter(vm: &Vm, args: Args) -> PyResult {
     ))
 }
 
-fn b_decode(vm: &Vm, args: Args) -> PyResult {
+fn b_decode<const BA: bool>(vm: &Vm, args: Args) -> PyResult {
     let a = args.bind(vm, "decode", &["self", "encoding", "errors"], 1)?;
-    let b = this(vm, a[0].as_ref().unwrap())?;
+    let b = this::<BA>(vm, a[0].as_ref().unwrap())?;
+    let b: &[u8] = &b;
     let enc = match &a[1] {
         Some(e) => vm.str_of(e)?.to_lowercase().replace(['-', '_'], ""),
         None => "utf8".into(),
@@ -290,45 +475,45 @@ fn b_decode(vm: &Vm, args: Args) -> PyResult {
     }
 }
 
-fn b_hex(vm: &Vm, args: Args) -> PyResult {
-    let b = this(vm, &args.args[0])?;
+fn b_hex<const BA: bool>(vm: &Vm, args: Args) -> PyResult {
+    let b = this::<BA>(vm, &args.args[0])?;
     Ok(vm.new_string(b.iter().map(|c| format!("{c:02x}")).collect()))
 }
 
-fn b_upper(vm: &Vm, args: Args) -> PyResult {
-    new_bytes(vm, this(vm, &args.args[0])?.to_ascii_uppercase())
+fn b_upper<const BA: bool>(vm: &Vm, args: Args) -> PyResult {
+    new_like::<BA>(vm, this::<BA>(vm, &args.args[0])?.to_ascii_uppercase())
 }
 
-fn b_lower(vm: &Vm, args: Args) -> PyResult {
-    new_bytes(vm, this(vm, &args.args[0])?.to_ascii_lowercase())
+fn b_lower<const BA: bool>(vm: &Vm, args: Args) -> PyResult {
+    new_like::<BA>(vm, this::<BA>(vm, &args.args[0])?.to_ascii_lowercase())
 }
 
-fn b_join(vm: &Vm, args: Args) -> PyResult {
+fn b_join<const BA: bool>(vm: &Vm, args: Args) -> PyResult {
     let [sep, it] = args.exact::<2>(vm, "join")?;
-    let sep = this(vm, sep)?;
+    let sep = this::<BA>(vm, sep)?;
     let mut out = Vec::new();
     for (i, x) in vm.iterate(it)?.iter().enumerate() {
         if i > 0 {
-            out.extend_from_slice(sep);
+            out.extend_from_slice(&sep);
         }
         out.extend(vm.bytes_like(x)?);
     }
-    new_bytes(vm, out)
+    new_like::<BA>(vm, out)
 }
 
-fn b_startswith(vm: &Vm, args: Args) -> PyResult {
+fn b_startswith<const BA: bool>(vm: &Vm, args: Args) -> PyResult {
     let [a, p] = args.exact::<2>(vm, "startswith")?;
-    Ok(vm.new_bool(this(vm, a)?.starts_with(&vm.bytes_like(p)?)))
+    Ok(vm.new_bool(this::<BA>(vm, a)?.starts_with(&vm.bytes_like(p)?)))
 }
 
-fn b_endswith(vm: &Vm, args: Args) -> PyResult {
+fn b_endswith<const BA: bool>(vm: &Vm, args: Args) -> PyResult {
     let [a, p] = args.exact::<2>(vm, "endswith")?;
-    Ok(vm.new_bool(this(vm, a)?.ends_with(&vm.bytes_like(p)?)))
+    Ok(vm.new_bool(this::<BA>(vm, a)?.ends_with(&vm.bytes_like(p)?)))
 }
 
-fn b_find(vm: &Vm, args: Args) -> PyResult {
+fn b_find<const BA: bool>(vm: &Vm, args: Args) -> PyResult {
     let [a, p] = args.exact::<2>(vm, "find")?;
-    let b = this(vm, a)?;
+    let b = this::<BA>(vm, a)?;
     let sub = vm.bytes_like(p)?;
     let r = if sub.is_empty() {
         Some(0)
@@ -338,9 +523,9 @@ fn b_find(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.new_int(r.map(|i| i as i64).unwrap_or(-1)))
 }
 
-fn b_split(vm: &Vm, args: Args) -> PyResult {
+fn b_split<const BA: bool>(vm: &Vm, args: Args) -> PyResult {
     let p = args.range(vm, "split", 1, 2)?;
-    let b = this(vm, &p[0])?;
+    let b = this::<BA>(vm, &p[0])?;
     let parts: Vec<Vec<u8>> = match p.get(1) {
         Some(s) if !vm.is_none(s) => {
             let sep = vm.bytes_like(s)?;
@@ -370,13 +555,13 @@ fn b_split(vm: &Vm, args: Args) -> PyResult {
     };
     let items = parts
         .into_iter()
-        .map(|v| new_bytes(vm, v))
+        .map(|v| new_like::<BA>(vm, v))
         .collect::<PyResult<Vec<_>>>()?;
     Ok(vm.new_list(items))
 }
 
-fn b_strip(vm: &Vm, args: Args) -> PyResult {
-    let b = this(vm, &args.args[0])?;
+fn b_strip<const BA: bool>(vm: &Vm, args: Args) -> PyResult {
+    let b = this::<BA>(vm, &args.args[0])?;
     let s = b
         .iter()
         .position(|c| !c.is_ascii_whitespace())
@@ -386,12 +571,12 @@ fn b_strip(vm: &Vm, args: Args) -> PyResult {
         .rposition(|c| !c.is_ascii_whitespace())
         .map(|i| i + 1)
         .unwrap_or(s);
-    new_bytes(vm, b[s..e.max(s)].to_vec())
+    new_like::<BA>(vm, b[s..e.max(s)].to_vec())
 }
 
-fn b_count(vm: &Vm, args: Args) -> PyResult {
+fn b_count<const BA: bool>(vm: &Vm, args: Args) -> PyResult {
     let [a, p] = args.exact::<2>(vm, "count")?;
-    let b = this(vm, a)?;
+    let b = this::<BA>(vm, a)?;
     if let Some(i) = p.payload::<PyInt>() {
         let v = i.as_small().unwrap_or(-1);
         return Ok(vm.new_int(b.iter().filter(|&&c| c as i64 == v).count() as i64));
@@ -413,12 +598,12 @@ fn b_count(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.new_int(n))
 }
 
-fn b_replace(vm: &Vm, args: Args) -> PyResult {
+fn b_replace<const BA: bool>(vm: &Vm, args: Args) -> PyResult {
     let [a, old, new] = args.exact::<3>(vm, "replace")?;
-    let b = this(vm, a)?;
+    let b = this::<BA>(vm, a)?;
     let (old, new) = (vm.bytes_like(old)?, vm.bytes_like(new)?);
     if old.is_empty() {
-        return new_bytes(vm, b.to_vec());
+        return new_like::<BA>(vm, b.to_vec());
     }
     let mut out = Vec::new();
     let mut i = 0;
@@ -431,60 +616,105 @@ fn b_replace(vm: &Vm, args: Args) -> PyResult {
             i += 1;
         }
     }
-    new_bytes(vm, out)
+    new_like::<BA>(vm, out)
 }
 
-fn b_fromhex(vm: &Vm, args: Args) -> PyResult {
-    let [_, s] = args.exact::<2>(vm, "fromhex")?;
-    let s = vm.str_of(s)?;
-    let clean: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+fn b_fromhex<const BA: bool>(vm: &Vm, args: Args) -> PyResult {
+    let [cls, s] = args.exact::<2>(vm, "fromhex")?;
+    let s = s.payload::<crate::objects::PyStr>().ok_or_else(|| {
+        vm.new_type_error(format!(
+            "fromhex() argument must be str, not {}",
+            s.class().name()
+        ))
+    })?;
+    let chars: Vec<char> = s.as_str().chars().collect();
+    let bad = |i: usize| {
+        vm.new_value_error(format!(
+            "non-hexadecimal number found in fromhex() arg at position {i}"
+        ))
+    };
     let mut out = Vec::new();
-    for pair in clean.chunks(2) {
-        let t: String = pair.iter().collect();
-        out.push(
-            u8::from_str_radix(&t, 16)
-                .map_err(|_| vm.new_value_error("non-hexadecimal number found in fromhex() arg"))?,
-        );
+    let mut i = 0;
+    loop {
+        while i < chars.len() && chars[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i >= chars.len() {
+            break;
+        }
+        let hi = chars[i].to_digit(16).ok_or_else(|| bad(i))?;
+        i += 1;
+        let lo = chars
+            .get(i)
+            .and_then(|c| c.to_digit(16))
+            .ok_or_else(|| bad(i))?;
+        i += 1;
+        out.push((hi * 16 + lo) as u8);
     }
-    new_bytes(vm, out)
+    let exact = if BA {
+        &vm.ctx.types.bytearray_type
+    } else {
+        &vm.ctx.types.bytes_type
+    };
+    if cls.is(exact.as_object()) {
+        new_like::<BA>(vm, out)
+    } else {
+        let v = new_like::<BA>(vm, out)?;
+        vm.call(cls, &[v])
+    }
 }
 
 fn b_sizeof(vm: &Vm, args: Args) -> PyResult {
-    Ok(vm.new_int(33 + this(vm, &args.args[0])?.len() as i64))
+    Ok(vm.new_int(33 + this::<false>(vm, &args.args[0])?.len() as i64))
+}
+
+/// The read-only methods `bytes` and `bytearray` share (`BA`: the bytearray versions).
+pub(crate) fn shared_methods<const BA: bool>() -> Vec<(&'static str, crate::args::NativeFn)> {
+    vec![
+        ("__len__", b_len::<BA>),
+        ("__getitem__", b_getitem::<BA>),
+        ("__eq__", b_eq::<BA>),
+        ("__ne__", b_ne::<BA>),
+        ("__lt__", b_lt::<BA>),
+        ("__le__", b_le::<BA>),
+        ("__gt__", b_gt::<BA>),
+        ("__ge__", b_ge::<BA>),
+        ("__add__", b_add::<BA>),
+        ("__mul__", b_mul::<BA>),
+        ("__rmul__", b_mul::<BA>),
+        ("__contains__", b_contains::<BA>),
+        ("decode", b_decode::<BA>),
+        ("hex", b_hex::<BA>),
+        ("upper", b_upper::<BA>),
+        ("lower", b_lower::<BA>),
+        ("join", b_join::<BA>),
+        ("startswith", b_startswith::<BA>),
+        ("endswith", b_endswith::<BA>),
+        ("find", b_find::<BA>),
+        ("split", b_split::<BA>),
+        ("strip", b_strip::<BA>),
+        ("count", b_count::<BA>),
+        ("replace", b_replace::<BA>),
+    ]
+}
+
+/// The `fromhex` class method of `bytes` (`BA` false) or `bytearray`.
+pub(crate) fn fromhex_method<const BA: bool>() -> crate::args::NativeFn {
+    b_fromhex::<BA>
 }
 
 pub(crate) fn init(vm: &Vm) {
     let t = &vm.ctx.types.bytes_type;
     vm.add_new(t, bytes_new);
+    vm.add_methods(t, &shared_methods::<false>());
     vm.add_methods(
         t,
         &[
             ("__repr__", b_repr),
-            ("__len__", b_len),
             ("__hash__", b_hash),
-            ("__getitem__", b_getitem),
-            ("__eq__", b_eq),
-            ("__ne__", b_ne),
-            ("__lt__", b_lt),
-            ("__add__", b_add),
-            ("__mul__", b_mul),
-            ("__rmul__", b_mul),
-            ("__contains__", b_contains),
             ("__iter__", b_iter),
             ("__sizeof__", b_sizeof),
-            ("decode", b_decode),
-            ("hex", b_hex),
-            ("upper", b_upper),
-            ("lower", b_lower),
-            ("join", b_join),
-            ("startswith", b_startswith),
-            ("endswith", b_endswith),
-            ("find", b_find),
-            ("split", b_split),
-            ("strip", b_strip),
-            ("count", b_count),
-            ("replace", b_replace),
         ],
     );
-    vm.add_classmethod(t, "fromhex", b_fromhex);
+    vm.add_classmethod(t, "fromhex", b_fromhex::<false>);
 }

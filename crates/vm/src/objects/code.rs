@@ -40,7 +40,9 @@ pub fn constant_to_object(vm: &Vm, c: &Constant) -> PyObjectRef {
         Constant::Bool(b) => vm.new_bool(*b),
         Constant::Int(i) => vm.new_bigint(i.clone()),
         Constant::Float(f) => vm.new_float(*f),
-        Constant::Complex { real, .. } => vm.new_float(*real),
+        Constant::Complex { real, imag } => {
+            crate::objects::complex::new_complex(vm, (*real, *imag))
+        }
         Constant::Str(s) => {
             if s.len() < 40 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
                 vm.intern(s).into()

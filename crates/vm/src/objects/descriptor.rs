@@ -132,6 +132,155 @@ fn bf_repr(vm: &Vm, args: Args) -> PyResult {
     }))
 }
 
+/// The dunder names CPython implements as type slots (`slotdefs`): in a builtin
+/// type's dict they are `wrapper_descriptor`s ("slot wrapper"), and bound to an
+/// instance they are 48-byte `method-wrapper`s rather than builtin methods.
+const SLOT_NAMES: &[&str] = &[
+    "__getattribute__",
+    "__getattr__",
+    "__setattr__",
+    "__delattr__",
+    "__repr__",
+    "__hash__",
+    "__call__",
+    "__str__",
+    "__lt__",
+    "__le__",
+    "__eq__",
+    "__ne__",
+    "__gt__",
+    "__ge__",
+    "__iter__",
+    "__next__",
+    "__get__",
+    "__set__",
+    "__delete__",
+    "__init__",
+    "__del__",
+    "__await__",
+    "__aiter__",
+    "__anext__",
+    "__add__",
+    "__radd__",
+    "__sub__",
+    "__rsub__",
+    "__mul__",
+    "__rmul__",
+    "__mod__",
+    "__rmod__",
+    "__divmod__",
+    "__rdivmod__",
+    "__pow__",
+    "__rpow__",
+    "__neg__",
+    "__pos__",
+    "__abs__",
+    "__bool__",
+    "__invert__",
+    "__lshift__",
+    "__rlshift__",
+    "__rshift__",
+    "__rrshift__",
+    "__and__",
+    "__rand__",
+    "__xor__",
+    "__rxor__",
+    "__or__",
+    "__ror__",
+    "__int__",
+    "__float__",
+    "__iadd__",
+    "__isub__",
+    "__imul__",
+    "__imod__",
+    "__ipow__",
+    "__ilshift__",
+    "__irshift__",
+    "__iand__",
+    "__ixor__",
+    "__ior__",
+    "__floordiv__",
+    "__rfloordiv__",
+    "__truediv__",
+    "__rtruediv__",
+    "__ifloordiv__",
+    "__itruediv__",
+    "__index__",
+    "__matmul__",
+    "__rmatmul__",
+    "__imatmul__",
+    "__len__",
+    "__getitem__",
+    "__setitem__",
+    "__delitem__",
+    "__contains__",
+];
+
+/// Whether `name` on the builtin type `typ` is a slot wrapper. A few types also list a
+/// slot method among their ordinary methods (CPython's `METH_COEXIST`), which wins.
+pub(crate) fn is_slot_wrapper(vm: &Vm, typ: &crate::objects::PyTypeRef, name: &str) -> bool {
+    let t = &vm.ctx.types;
+    let is = |x: &crate::objects::PyTypeRef| typ.as_object().is(x.as_object());
+    let coexist = match name {
+        "__getitem__" => is(&t.list_type) || is(&t.dict_type),
+        "__contains__" => is(&t.dict_type) || is(&t.set_type) || is(&t.frozenset_type),
+        _ => false,
+    };
+    !coexist && SLOT_NAMES.contains(&name)
+}
+
+/// A native method descriptor bound to `obj`: a `method-wrapper` for a slot wrapper,
+/// a builtin method otherwise.
+pub fn bind_method_descr(vm: &Vm, descr: &PyObject, obj: PyObjectRef) -> Option<PyObjectRef> {
+    let d = descr.payload::<PyMethodDescr>()?;
+    let typ = if descr
+        .class()
+        .as_object()
+        .is(vm.ctx.types.wrapper_descriptor_type.as_object())
+    {
+        &vm.ctx.types.method_wrapper_type
+    } else {
+        &vm.ctx.types.builtin_function_type
+    };
+    Some(
+        vm.new_object(
+            PyBuiltinFunction {
+                name: d.name,
+                func: d.func,
+                bound_self: Some(obj),
+                module: None,
+            },
+            typ,
+        )
+        .into(),
+    )
+}
+
+fn mw_repr(vm: &Vm, args: Args) -> PyResult {
+    let f = args.args[0]
+        .payload::<PyBuiltinFunction>()
+        .ok_or_else(|| vm.new_type_error("method-wrapper expected"))?;
+    let Some(s) = &f.bound_self else {
+        return Ok(vm.new_string(format!("<method-wrapper '{}'>", f.name)));
+    };
+    Ok(vm.new_string(format!(
+        "<method-wrapper '{}' of {} object at {:#x}>",
+        f.name,
+        s.class().name(),
+        s.addr()
+    )))
+}
+
+fn wd_repr(vm: &Vm, args: Args) -> PyResult {
+    let d = args.args[0]
+        .payload::<PyMethodDescr>()
+        .ok_or_else(|| vm.new_type_error("wrapper descriptor expected"))?;
+    Ok(vm.new_string(format!(
+        "<slot wrapper '{}' of '{}' objects>",
+        d.name, d.owner_name
+    )))
+}
+
 fn bf_get_name(vm: &Vm, o: &PyObject) -> PyResult {
     let name = o
         .payload::<PyBuiltinFunction>()
@@ -159,13 +308,13 @@ fn md_repr(vm: &Vm, args: Args) -> PyResult {
 
 fn md_get(vm: &Vm, args: Args) -> PyResult {
     let p = args.range(vm, "__get__", 2, 3)?;
-    let d = p[0]
-        .payload::<PyMethodDescr>()
-        .ok_or_else(|| vm.new_type_error("method descriptor expected"))?;
+    if p[0].payload::<PyMethodDescr>().is_none() {
+        return Err(vm.new_type_error("method descriptor expected"));
+    }
     if vm.is_none(&p[1]) {
         return Ok(p[0].clone());
     }
-    Ok(vm.new_builtin_function(d.name, d.func, Some(p[1].clone())))
+    Ok(bind_method_descr(vm, &p[0], p[1].clone()).unwrap())
 }
 
 fn md_call(vm: &Vm, args: Args) -> PyResult {
@@ -414,16 +563,14 @@ pub(crate) fn init(vm: &Vm) {
     vm.add_getset(&t.builtin_function_type, "__qualname__", bf_get_name, None);
     vm.add_getset(&t.builtin_function_type, "__self__", bf_get_self, None);
     for d in [&t.method_descriptor_type, &t.wrapper_descriptor_type] {
-        vm.add_methods(
-            d,
-            &[
-                ("__repr__", md_repr),
-                ("__get__", md_get),
-                ("__call__", md_call),
-            ],
-        );
+        vm.add_methods(d, &[("__get__", md_get), ("__call__", md_call)]);
         vm.add_getset(d, "__name__", bf_get_name, None);
     }
+    vm.add_methods(&t.method_descriptor_type, &[("__repr__", md_repr)]);
+    vm.add_methods(&t.wrapper_descriptor_type, &[("__repr__", wd_repr)]);
+    vm.add_methods(&t.method_wrapper_type, &[("__repr__", mw_repr)]);
+    vm.add_getset(&t.method_wrapper_type, "__name__", bf_get_name, None);
+    vm.add_getset(&t.method_wrapper_type, "__self__", bf_get_self, None);
     vm.add_methods(&t.getset_type, &[("__repr__", gs_repr)]);
     vm.add_methods(&t.member_descriptor_type, &[("__repr__", member_repr)]);
     vm.add_new(&t.property_type, property_new);

@@ -163,7 +163,7 @@ fn exc_new(vm: &Vm, args: Args) -> PyResult {
 
 /// `OSError(errno, strerror, ...)` creates the subclass for `errno` (CPython's
 /// `errnomap`), only when called on `OSError` itself.
-fn oserror_subclass(vm: &Vm, cls: &PyTypeRef, pos: &[PyObjectRef]) -> Option<PyTypeRef> {
+pub(crate) fn oserror_subclass(vm: &Vm, cls: &PyTypeRef, pos: &[PyObjectRef]) -> Option<PyTypeRef> {
     let ex = &vm.ctx.exc;
     if !cls.as_object().is(ex.os_error.as_object()) || !(2..=5).contains(&pos.len()) {
         return None;

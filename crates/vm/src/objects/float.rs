@@ -33,7 +33,7 @@ pub fn float_repr(f: f64) -> String {
             "0.0".into()
         };
     }
-    let s = format!("{:e}", f);
+    let s = shortest_digits(f);
     let (mant, exp) = s.split_once('e').unwrap();
     let exp: i32 = exp.parse().unwrap();
     let neg = mant.starts_with('-');
@@ -70,6 +70,24 @@ pub fn float_repr(f: f64) -> String {
         out.push_str(&format!("{:02}", exp.abs()));
     }
     out
+}
+
+/// The shortest round-tripping digits of `f` in `{:e}` form. When two strings of that
+/// length round-trip, CPython (Gay's dtoa, mode 0) takes the one nearest the exact
+/// value, rounding half to even; Rust's shortest formatting may take the other, so
+/// the correctly rounded string of the same length is preferred when it round-trips.
+fn shortest_digits(f: f64) -> String {
+    let s = format!("{:e}", f);
+    let digits = s
+        .split_once('e')
+        .map_or(0, |(m, _)| m.chars().filter(|c| c.is_ascii_digit()).count());
+    if digits >= 2 {
+        let exact = format!("{:.*e}", digits - 1, f);
+        if exact != s && exact.parse::<f64>() == Ok(f) {
+            return exact;
+        }
+    }
+    s
 }
 
 /// CPython's numeric hash of a float.

@@ -653,6 +653,7 @@ pub(crate) fn init(vm: &Vm) {
         &t.tuple_iterator_type,
         &t.str_iterator_type,
         &t.bytes_iterator_type,
+        &t.bytearray_iterator_type,
         &t.set_iterator_type,
         &t.dict_keyiterator_type,
         &t.dict_valueiterator_type,

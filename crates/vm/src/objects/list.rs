@@ -93,19 +93,79 @@ impl PyList {
     pub fn get(&self, i: usize) -> Option<PyObjectRef> {
         self.items.borrow().get(i).cloned()
     }
+}
 
-    pub fn extend_vec(&self, items: Vec<PyObjectRef>) {
-        let n = self.len();
-        let newsize = n + items.len();
-        if newsize > self.allocated.get() {
-            self.allocated.set(if n == 0 {
-                (newsize + 1) & !1
-            } else {
-                grow_capacity(self.allocated.get(), n, newsize)
-            });
-        }
-        self.items.borrow_mut().extend(items);
+/// CPython's `PyObject_LengthHint(o, default)`: `len(o)`, else `o.__length_hint__()`,
+/// else `default`.
+pub fn length_hint(vm: &Vm, o: &PyObject, default: usize) -> PyResult<usize> {
+    if vm.lookup_special(o, "__len__").is_some() {
+        return vm.len(o);
     }
+    let Some(m) = vm.lookup_special(o, "__length_hint__") else {
+        return Ok(default);
+    };
+    let r = vm.call(&m, &[o.to_owned()])?;
+    if r.is(&vm.ctx.not_implemented) {
+        return Ok(default);
+    }
+    if r.payload::<crate::objects::PyInt>().is_none() {
+        return Err(vm.new_type_error(format!(
+            "__length_hint__ must be an integer, not {}",
+            r.class().name()
+        )));
+    }
+    let n = vm.to_index_i64(&r)?;
+    if n < 0 {
+        return Err(vm.new_value_error("__length_hint__() should return >= 0"));
+    }
+    Ok(n as usize)
+}
+
+/// CPython's `list_extend`, which sets the capacities `sys.getsizeof` shows: an exact
+/// list or tuple is copied in one step (an empty list gets exactly `n` rounded up to
+/// even); any other iterable first reserves its length hint (8 when unknown), then
+/// appends, then gives back spare room by `list_resize`'s rule.
+pub fn extend_from(vm: &Vm, l: &PyList, src: &PyObject) -> PyResult<()> {
+    let exact_seq = src
+        .class()
+        .as_object()
+        .is(vm.ctx.types.list_type.as_object())
+        || src
+            .class()
+            .as_object()
+            .is(vm.ctx.types.tuple_type.as_object());
+    if exact_seq {
+        let items = vm.iterate(src)?;
+        if items.is_empty() {
+            return Ok(());
+        }
+        let n = items.len();
+        if l.allocated.get() == 0 {
+            l.allocated.set((n + 1) & !1);
+        } else {
+            l.resized(l.len() + n);
+        }
+        l.items.borrow_mut().extend(items);
+        return Ok(());
+    }
+    let it = vm.get_iter(src)?;
+    let hint = length_hint(vm, src, 8)?;
+    if l.allocated.get() == 0 {
+        if hint > 0 {
+            check_size(vm, hint, 8)?;
+            l.allocated.set((hint + 1) & !1);
+        }
+    } else {
+        check_size(vm, l.len().saturating_add(hint), 8)?;
+        l.resized(l.len() + hint);
+    }
+    while let Some(x) = vm.next(&it)? {
+        l.append(x);
+    }
+    if l.len() < l.allocated.get() {
+        l.resized(l.len());
+    }
+    Ok(())
 }
 
 fn this<'a>(vm: &Vm, o: &'a PyObject) -> PyResult<&'a PyList> {
@@ -162,22 +222,7 @@ fn list_init(vm: &Vm, args: Args) -> PyResult {
         drop(x);
     }
     if let Some(src) = p.get(1) {
-        let items = vm.iterate(src)?;
-        let n = items.len();
-        let sized = src.payload::<PyList>().is_some()
-            || src.payload::<crate::objects::PyTuple>().is_some()
-            || src.payload::<crate::objects::PyRange>().is_some()
-            || src.payload::<crate::objects::PyDict>().is_some()
-            || src.payload::<crate::objects::PySet>().is_some()
-            || src.payload::<crate::objects::PyStr>().is_some();
-        if sized {
-            l.allocated.set(if n == 0 { 0 } else { (n + 1) & !1 });
-            *l.items.borrow_mut() = items;
-        } else {
-            for x in items {
-                l.append(x);
-            }
-        }
+        extend_from(vm, l, src)?;
     }
     Ok(vm.none())
 }
@@ -190,8 +235,14 @@ fn list_append(vm: &Vm, args: Args) -> PyResult {
 
 fn list_extend(vm: &Vm, args: Args) -> PyResult {
     let [l, x] = args.exact::<2>(vm, "list.extend")?;
-    let items = vm.iterate(x)?;
-    this(vm, l)?.extend_vec(items);
+    let l = this(vm, l)?;
+    if x.payload::<PyList>().is_some_and(|o| std::ptr::eq(o, l)) {
+        // `l.extend(l)`: CPython extends from a snapshot.
+        let snapshot = vm.new_list(l.to_vec());
+        extend_from(vm, l, &snapshot)?;
+    } else {
+        extend_from(vm, l, x)?;
+    }
     Ok(vm.none())
 }
 
@@ -725,8 +776,13 @@ fn list_add(vm: &Vm, args: Args) -> PyResult {
 
 fn list_iadd(vm: &Vm, args: Args) -> PyResult {
     let [a, b] = args.exact::<2>(vm, "__iadd__")?;
-    let items = vm.iterate(b)?;
-    this(vm, a)?.extend_vec(items);
+    let l = this(vm, a)?;
+    if a.is(b) {
+        let snapshot = vm.new_list(l.to_vec());
+        extend_from(vm, l, &snapshot)?;
+    } else {
+        extend_from(vm, l, b)?;
+    }
     Ok(a.clone())
 }
 

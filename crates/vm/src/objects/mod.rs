@@ -24,9 +24,11 @@
 //! Type checks: `obj.class().is(&vm.ctx.types.int_type)` for exact types,
 //! `vm.isinstance(obj, &typ)` for subclasses.
 
+pub mod bytearray;
 pub mod bytes;
 pub mod cell;
 pub mod code;
+pub mod complex;
 pub mod descriptor;
 pub mod dict;
 pub mod exception;
@@ -51,9 +53,11 @@ pub mod weakref;
 
 use crate::heap::{PyObjectRef, PyRef};
 
+pub use bytearray::PyByteArray;
 pub use bytes::PyBytes;
 pub use cell::PyCell;
 pub use code::PyCode;
+pub use complex::PyComplex;
 pub use descriptor::{
     PyBoundMethod, PyBuiltinFunction, PyClassMethod, PyGetSet, PyMethodDescr, PyProperty,
     PyStaticMethod,
@@ -85,8 +89,10 @@ pub struct Types {
     pub int_type: PyTypeRef,
     pub bool_type: PyTypeRef,
     pub float_type: PyTypeRef,
+    pub complex_type: PyTypeRef,
     pub str_type: PyTypeRef,
     pub bytes_type: PyTypeRef,
+    pub bytearray_type: PyTypeRef,
     pub list_type: PyTypeRef,
     pub tuple_type: PyTypeRef,
     pub dict_type: PyTypeRef,
@@ -102,6 +108,7 @@ pub struct Types {
     pub method_descriptor_type: PyTypeRef,
     pub wrapper_descriptor_type: PyTypeRef,
     pub bound_method_type: PyTypeRef,
+    pub method_wrapper_type: PyTypeRef,
     pub getset_type: PyTypeRef,
     pub property_type: PyTypeRef,
     pub staticmethod_type: PyTypeRef,
@@ -119,6 +126,7 @@ pub struct Types {
     pub tuple_iterator_type: PyTypeRef,
     pub str_iterator_type: PyTypeRef,
     pub bytes_iterator_type: PyTypeRef,
+    pub bytearray_iterator_type: PyTypeRef,
     pub range_iterator_type: PyTypeRef,
     pub set_iterator_type: PyTypeRef,
     pub dict_keyiterator_type: PyTypeRef,
@@ -162,8 +170,10 @@ impl Types {
         let it = |name: &str| st::<PySeqIter>(&type_type, name, Some(&object_type), false);
         Types {
             float_type: st::<PyFloat>(&type_type, "float", o, true),
+            complex_type: st::<PyComplex>(&type_type, "complex", o, true),
             str_type: st::<PyStr>(&type_type, "str", o, true),
             bytes_type: st::<PyBytes>(&type_type, "bytes", o, true),
+            bytearray_type: st::<PyByteArray>(&type_type, "bytearray", o, true),
             none_type: st::<PyNone>(&type_type, "NoneType", o, false),
             notimplemented_type: st::<PyNotImplemented>(&type_type, "NotImplementedType", o, false),
             ellipsis_type: st::<PyEllipsis>(&type_type, "ellipsis", o, false),
@@ -184,6 +194,7 @@ impl Types {
                 false,
             ),
             bound_method_type: st::<PyBoundMethod>(&type_type, "method", o, false),
+            method_wrapper_type: st::<PyBuiltinFunction>(&type_type, "method-wrapper", o, false),
             getset_type: st::<PyGetSet>(&type_type, "getset_descriptor", o, false),
             property_type: st::<PyProperty>(&type_type, "property", o, true),
             staticmethod_type: st::<PyStaticMethod>(&type_type, "staticmethod", o, true),
@@ -201,6 +212,7 @@ impl Types {
             tuple_iterator_type: it("tuple_iterator"),
             str_iterator_type: it("str_ascii_iterator"),
             bytes_iterator_type: it("bytes_iterator"),
+            bytearray_iterator_type: it("bytearray_iterator"),
             range_iterator_type: st::<PyRangeIter>(&type_type, "range_iterator", o, false),
             set_iterator_type: it("set_iterator"),
             dict_keyiterator_type: it("dict_keyiterator"),
@@ -247,8 +259,10 @@ pub(crate) fn init_all(vm: &crate::vm::Vm) {
     object::init(vm);
     int::init(vm);
     float::init(vm);
+    complex::init(vm);
     str::init(vm);
     bytes::init(vm);
+    bytearray::init(vm);
     list::init(vm);
     tuple::init(vm);
     dict::init(vm);

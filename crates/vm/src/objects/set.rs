@@ -266,6 +266,98 @@ impl PySet {
 
     pub fn add(&self, vm: &Vm, key: PyObjectRef) -> PyResult<()> {
         let hash = vm.hash(&key)?;
+        self.add_hashed(vm, key, hash)
+    }
+
+    /// CPython's `set_update_internal`: a set or frozenset is merged after one big
+    /// resize (`set_merge`), an exact dict's keys are added after one big resize, any
+    /// other iterable is added item by item.
+    pub fn update_from(&self, vm: &Vm, other: &PyObject) -> PyResult<()> {
+        if let Some(o) = other.payload::<PySet>() {
+            return self.merge(vm, o);
+        }
+        if other
+            .class()
+            .as_object()
+            .is(vm.ctx.types.dict_type.as_object())
+        {
+            let d = other.payload::<crate::objects::PyDict>().unwrap();
+            {
+                let n = d.len();
+                let mut t = self.inner.borrow_mut();
+                if (t.fill + n) * 5 >= (t.table.len() - 1) * 3 {
+                    let minused = (t.used + n) * 2;
+                    t.resize(minused);
+                }
+            }
+            for k in d.keys_vec() {
+                self.add(vm, k)?;
+            }
+            return Ok(());
+        }
+        let it = vm.get_iter(other)?;
+        while let Some(x) = vm.next(&it)? {
+            self.add(vm, x)?;
+        }
+        Ok(())
+    }
+
+    /// CPython's `set_merge`.
+    fn merge(&self, vm: &Vm, other: &PySet) -> PyResult<()> {
+        if std::ptr::eq(self, other) || other.is_empty() {
+            return Ok(());
+        }
+        let (slots, ofill, oused) = {
+            let o = other.inner.borrow();
+            (o.table.clone(), o.fill, o.used)
+        };
+        let mut t = self.inner.borrow_mut();
+        if (t.fill + oused) * 5 >= (t.table.len() - 1) * 3 {
+            let minused = (t.used + oused) * 2;
+            t.resize(minused);
+        }
+        if t.fill == 0 {
+            if t.table.len() == slots.len() && ofill == oused {
+                // Same size, no dummies: the entries keep their slots.
+                for (dst, src) in t.table.iter_mut().zip(slots) {
+                    if let Slot::Active(..) = src {
+                        *dst = src;
+                    }
+                }
+            } else {
+                for src in slots {
+                    if let Slot::Active(h, k) = src {
+                        SetTable::insert_clean(&mut t.table, h, k);
+                    }
+                }
+            }
+            t.fill = oused;
+            t.used = oused;
+            t.version += 1;
+            return Ok(());
+        }
+        drop(t);
+        for src in slots {
+            if let Slot::Active(h, k) = src {
+                self.add_hashed(vm, k, h)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Replaces this set's table with `other`'s (CPython's `set_swap_bodies`, as
+    /// `intersection_update` does).
+    fn take_table(&self, other: PySet) {
+        let mut new = other.inner.into_inner();
+        let old = {
+            let mut t = self.inner.borrow_mut();
+            new.version = t.version + 1;
+            std::mem::replace(&mut *t, new)
+        };
+        drop(old);
+    }
+
+    fn add_hashed(&self, vm: &Vm, key: PyObjectRef, hash: i64) -> PyResult<()> {
         match self.find(vm, &key, hash)? {
             Found::Active(_) => Ok(()),
             Found::Free(idx, was_dummy) => {
@@ -386,10 +478,6 @@ pub fn new_set(vm: &Vm, items: Vec<PyObjectRef>, frozen: bool) -> PyResult {
     Ok(vm.new_object(s, t).into())
 }
 
-fn same_kind(vm: &Vm, like: &PyObject, items: Vec<PyObjectRef>) -> PyResult {
-    new_set(vm, items, is_frozen(vm, like))
-}
-
 fn set_new(vm: &Vm, args: Args) -> PyResult {
     let cls = args.args[0]
         .clone()
@@ -408,9 +496,16 @@ fn set_new(vm: &Vm, args: Args) -> PyResult {
             )));
         }
         if let Some(src) = p.first() {
-            for x in vm.iterate(src)? {
-                s.add(vm, x)?;
+            let exact = cls.as_object().is(vm.ctx.types.frozenset_type.as_object());
+            if exact
+                && src
+                    .class()
+                    .as_object()
+                    .is(vm.ctx.types.frozenset_type.as_object())
+            {
+                return Ok(src.clone());
             }
+            s.update_from(vm, src)?;
         }
     }
     Ok(vm.new_instance(s, &cls).into())
@@ -431,9 +526,7 @@ fn set_init(vm: &Vm, args: Args) -> PyResult {
     }
     s.clear_all();
     if let Some(src) = p.get(1) {
-        for x in vm.iterate(src)? {
-            s.add(vm, x)?;
-        }
+        s.update_from(vm, src)?;
     }
     Ok(vm.none())
 }
@@ -474,9 +567,32 @@ fn set_clear(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.none())
 }
 
+/// A new set or frozenset (the base type of `like`) holding `s`.
+fn wrap(vm: &Vm, like: &PyObject, s: PySet) -> PyObjectRef {
+    let t = if is_frozen(vm, like) {
+        &vm.ctx.types.frozenset_type
+    } else {
+        &vm.ctx.types.set_type
+    };
+    vm.new_object(s, t).into()
+}
+
+/// CPython's `set_copy`: a new set merged from `s` (one resize, entries reinserted).
+fn copy_of(vm: &Vm, s: &PySet) -> PyResult<PySet> {
+    let r = PySet::default();
+    r.merge(vm, s)?;
+    Ok(r)
+}
+
 fn set_copy(vm: &Vm, args: Args) -> PyResult {
     let [s] = args.exact::<1>(vm, "copy")?;
-    same_kind(vm, s, this(vm, s)?.items())
+    if s.class()
+        .as_object()
+        .is(vm.ctx.types.frozenset_type.as_object())
+    {
+        return Ok(s.clone());
+    }
+    Ok(wrap(vm, s, copy_of(vm, this(vm, s)?)?))
 }
 
 fn set_len(vm: &Vm, args: Args) -> PyResult {
@@ -527,33 +643,23 @@ fn set_repr(vm: &Vm, args: Args) -> PyResult {
     }
 }
 
-fn others(vm: &Vm, args: &Args) -> PyResult<Vec<Vec<PyObjectRef>>> {
-    args.positional()[1..]
-        .iter()
-        .map(|o| vm.iterate(o))
-        .collect()
-}
-
 fn set_union(vm: &Vm, args: Args) -> PyResult {
-    let s = this(vm, &args.args[0])?;
-    let r = PySet::new_from(vm, s.items())?;
-    for o in others(vm, &args)? {
-        for x in o {
-            r.add(vm, x)?;
+    let so = &args.args[0];
+    let s = this(vm, so)?;
+    let r = copy_of(vm, s)?;
+    for o in &args.positional()[1..] {
+        if !o.is(so) {
+            r.update_from(vm, o)?;
         }
     }
-    let t = if is_frozen(vm, &args.args[0]) {
-        &vm.ctx.types.frozenset_type
-    } else {
-        &vm.ctx.types.set_type
-    };
-    Ok(vm.new_object(r, t).into())
+    Ok(wrap(vm, so, r))
 }
 
 fn intersect(vm: &Vm, s: &PySet, other: &PyObject) -> PyResult<Vec<PyObjectRef>> {
     let mut out = Vec::new();
     if let Some(o) = other.payload::<PySet>() {
-        let (small, big) = if o.len() < s.len() { (o, s) } else { (s, o) };
+        // CPython iterates the other set unless it is the larger one.
+        let (small, big) = if o.len() <= s.len() { (o, s) } else { (s, o) };
         for x in small.items() {
             if big.contains(vm, &x)? {
                 out.push(x);
@@ -569,94 +675,160 @@ fn intersect(vm: &Vm, s: &PySet, other: &PyObject) -> PyResult<Vec<PyObjectRef>>
     Ok(out)
 }
 
-fn set_intersection(vm: &Vm, args: Args) -> PyResult {
-    let mut cur = this(vm, &args.args[0])?.items();
+/// CPython's `set_intersection_multi`: each step builds a new set by adding.
+fn intersection_of(vm: &Vm, args: &Args) -> PyResult<PySet> {
+    let s = this(vm, &args.args[0])?;
+    let mut cur: Option<PySet> = None;
     for o in &args.positional()[1..] {
-        let tmp = PySet::new_from(vm, cur)?;
-        cur = intersect(vm, &tmp, o)?;
+        let items = intersect(vm, cur.as_ref().unwrap_or(s), o)?;
+        cur = Some(PySet::new_from(vm, items)?);
     }
-    same_kind(vm, &args.args[0], cur)
+    match cur {
+        Some(r) => Ok(r),
+        None => copy_of(vm, s),
+    }
+}
+
+fn set_intersection(vm: &Vm, args: Args) -> PyResult {
+    let r = intersection_of(vm, &args)?;
+    Ok(wrap(vm, &args.args[0], r))
+}
+
+/// CPython's `set_difference_update_internal`.
+fn discard_all(vm: &Vm, s: &PySet, other: &PyObject) -> PyResult<()> {
+    if let Some(o) = other.payload::<PySet>() {
+        if std::ptr::eq(s, o) {
+            s.clear_all();
+            return Ok(());
+        }
+        for x in o.items() {
+            s.discard(vm, &x)?;
+        }
+        return Ok(());
+    }
+    for x in vm.iterate(other)? {
+        s.discard(vm, &x)?;
+    }
+    Ok(())
+}
+
+/// CPython's `set_difference` and `set_difference_multi`: a copy with the others
+/// discarded when the first other is not a set or dict or is much smaller, else a new
+/// set built by adding the items not in it.
+fn difference_of(vm: &Vm, args: &Args) -> PyResult<PySet> {
+    let s = this(vm, &args.args[0])?;
+    let p = args.positional();
+    let Some(first) = p.get(1) else {
+        return copy_of(vm, s);
+    };
+    let other_size = if let Some(o) = first.payload::<PySet>() {
+        Some(o.len())
+    } else if first
+        .class()
+        .as_object()
+        .is(vm.ctx.types.dict_type.as_object())
+    {
+        first.payload::<crate::objects::PyDict>().map(|d| d.len())
+    } else {
+        None
+    };
+    let r = match other_size {
+        Some(n) if (s.len() >> 2) <= n => {
+            let r = PySet::default();
+            for x in s.items() {
+                let found = match first.payload::<PySet>() {
+                    Some(o) => o.contains(vm, &x)?,
+                    None => first
+                        .payload::<crate::objects::PyDict>()
+                        .unwrap()
+                        .contains(vm, &x)?,
+                };
+                if !found {
+                    r.add(vm, x)?;
+                }
+            }
+            r
+        }
+        _ => {
+            let r = copy_of(vm, s)?;
+            discard_all(vm, &r, first)?;
+            r
+        }
+    };
+    for o in &p[2..] {
+        discard_all(vm, &r, o)?;
+    }
+    Ok(r)
 }
 
 fn set_difference(vm: &Vm, args: Args) -> PyResult {
-    let s = this(vm, &args.args[0])?;
-    let mut cur = s.items();
-    for o in &args.positional()[1..] {
-        let other = if let Some(os) = o.payload::<PySet>() {
-            os.items()
-        } else {
-            vm.iterate(o)?
-        };
-        let os = PySet::new_from(vm, other)?;
-        let mut keep = Vec::new();
-        for x in cur {
-            if !os.contains(vm, &x)? {
-                keep.push(x);
-            }
+    let r = difference_of(vm, &args)?;
+    Ok(wrap(vm, &args.args[0], r))
+}
+
+/// CPython's `set_symmetric_difference_update`: each item of the other (made a set
+/// first unless it is one) is discarded, or added when absent.
+fn toggle_all(vm: &Vm, s: &PySet, other: &PyObject) -> PyResult<()> {
+    let tmp;
+    let o = match other.payload::<PySet>() {
+        Some(o) => o,
+        None => {
+            tmp = PySet::default();
+            tmp.update_from(vm, other)?;
+            &tmp
         }
-        cur = keep;
+    };
+    if std::ptr::eq(s, o) {
+        s.clear_all();
+        return Ok(());
     }
-    same_kind(vm, &args.args[0], cur)
+    for x in o.items() {
+        if !s.discard(vm, &x)? {
+            s.add(vm, x)?;
+        }
+    }
+    Ok(())
 }
 
 fn set_symmetric_difference(vm: &Vm, args: Args) -> PyResult {
     let [a, b] = args.exact::<2>(vm, "symmetric_difference")?;
     let s = this(vm, a)?;
-    let r = PySet::new_from(vm, s.items())?;
-    let other = PySet::new_from(vm, vm.iterate(b)?)?;
-    for x in other.items() {
+    // CPython starts from a new set made from the other operand.
+    let r = PySet::default();
+    r.update_from(vm, b)?;
+    for x in s.items() {
         if !r.discard(vm, &x)? {
             r.add(vm, x)?;
         }
     }
-    let t = if is_frozen(vm, a) {
-        &vm.ctx.types.frozenset_type
-    } else {
-        &vm.ctx.types.set_type
-    };
-    Ok(vm.new_object(r, t).into())
+    Ok(wrap(vm, a, r))
 }
 
 fn set_update(vm: &Vm, args: Args) -> PyResult {
     let s = this(vm, &args.args[0])?;
-    for o in others(vm, &args)? {
-        for x in o {
-            s.add(vm, x)?;
-        }
+    for o in &args.positional()[1..] {
+        s.update_from(vm, o)?;
     }
     Ok(vm.none())
 }
 
 fn set_intersection_update(vm: &Vm, args: Args) -> PyResult {
-    let r = set_intersection(vm, args)?;
-    let s = this(vm, &args.args[0])?;
-    let items = r.payload::<PySet>().unwrap().items();
-    s.clear_all();
-    for x in items {
-        s.add(vm, x)?;
-    }
+    let r = intersection_of(vm, &args)?;
+    this(vm, &args.args[0])?.take_table(r);
     Ok(vm.none())
 }
 
 fn set_difference_update(vm: &Vm, args: Args) -> PyResult {
     let s = this(vm, &args.args[0])?;
-    for o in others(vm, &args)? {
-        for x in o {
-            s.discard(vm, &x)?;
-        }
+    for o in &args.positional()[1..] {
+        discard_all(vm, s, o)?;
     }
     Ok(vm.none())
 }
 
 fn set_symmetric_difference_update(vm: &Vm, args: Args) -> PyResult {
     let [a, b] = args.exact::<2>(vm, "symmetric_difference_update")?;
-    let s = this(vm, a)?;
-    let other = PySet::new_from(vm, vm.iterate(b)?)?;
-    for x in other.items() {
-        if !s.discard(vm, &x)? {
-            s.add(vm, x)?;
-        }
-    }
+    toggle_all(vm, this(vm, a)?, b)?;
     Ok(vm.none())
 }
 
