@@ -171,9 +171,26 @@ impl Obmalloc {
             return;
         }
         // SAFETY: forwarded caller guarantee.
-        if unsafe { self.free_small(p) } {
-            return;
+        unsafe { self.free_nonnull(p) }
+    }
+
+    /// `_PyObject_Free` of a non-null pointer: the allocator's hot path.
+    ///
+    /// # Safety
+    /// `p` must be a live block from this object's `malloc`, `calloc` or `realloc`.
+    #[inline(always)]
+    pub(crate) unsafe fn free_nonnull(&mut self, p: *mut u8) {
+        // SAFETY: forwarded caller guarantee.
+        if unsafe { !self.free_small(p) } {
+            // SAFETY: forwarded caller guarantee.
+            unsafe { self.free_raw(p) };
         }
+    }
+
+    /// # Safety
+    /// `p` must be a live C-heap block counted in `raw_allocated_blocks`.
+    #[inline(never)]
+    unsafe fn free_raw(&mut self, p: *mut u8) {
         // SAFETY: not in an arena, so (caller) it is a live C-heap block.
         unsafe { raw::free(p) };
         self.raw_allocated_blocks -= 1;
