@@ -1,5 +1,6 @@
 //! `address_in_range`: an O(1) answer to "did pymalloc hand out this address?", for any
-//! pointer, including ones that came from `malloc`.
+//! pointer, including ones that came from `malloc`; and where the header of the pool holding
+//! an address lives.
 //!
 //! CPython 3.11 keeps a three-level radix tree over the 64-bit address: bits 49..64 index a
 //! static root (2^15 pointers), bits 34..49 a mid node (2^15 pointers), bits 20..34 a bottom
@@ -18,11 +19,19 @@
 //! gets `tail_hi = -1`; otherwise the leaf of `B` gets `tail_hi = t` and the leaf of
 //! `B + 1 MiB` gets `tail_lo = t`. An address `p` with `u = p mod 1 MiB` is owned iff
 //! `u < tail_lo` or (`tail_hi != 0` and `u >= tail_hi`).
+//!
+//! Each bottom node also owns the **header table** of its 16 GiB: one 64-byte pool-header slot
+//! per 16 KiB of address space (2^20 slots, 64 MiB of address space reserved and backed by the
+//! kernel only where touched, so about 4 KiB of memory per arena). The header of the pool at
+//! address `P` is slot `(P >> 14) mod 2^20`: computed from the address and the cached node,
+//! with no load in between, and the headers of neighbouring pools sit on neighbouring cache
+//! lines (why headers are not in their pools is explained in `pool.rs`).
 
 use core::alloc::Layout;
 use core::ptr::NonNull;
 
-use crate::geometry::{ARENA_BITS, ARENA_SIZE, ARENA_SIZE_MASK};
+use crate::geometry::{ARENA_BITS, ARENA_SIZE, ARENA_SIZE_MASK, POOL_BITS};
+use crate::pool::{self, PoolHeader};
 
 /// Address bits that select a leaf inside a bottom node.
 const BOT_BITS: u32 = 14;
@@ -32,6 +41,8 @@ const BOT_LENGTH: usize = 1 << BOT_BITS;
 const BOT_KEY_SHIFT: u32 = ARENA_BITS + BOT_BITS;
 /// Shift that yields the mid-node key (CPython's top index).
 const MID_KEY_SHIFT: u32 = BOT_KEY_SHIFT + 15;
+/// Pool-header slots per bottom node: one per 16 KiB of the 16 GiB it covers.
+pub(crate) const HEADER_SLOTS: usize = 1 << (BOT_KEY_SHIFT - POOL_BITS);
 
 /// Bytes of CPython's static root node: 2^15 pointers.
 pub const ARENA_MAP_ROOT_BYTES: usize = (1 << 15) * 8;
@@ -48,14 +59,23 @@ struct Entry {
     tail_lo: i32,
 }
 
+/// A bottom node: the ownership entries and the header table of one 16 GiB region.
+struct Node {
+    key: u64,
+    entries: NonNull<Entry>,
+    headers: NonNull<PoolHeader>,
+}
+
 /// The ownership map. Owns its bottom nodes, which live as long as the map.
 pub(crate) struct ArenaMap {
     /// Key of `hot_leaf`; `u64::MAX` (no real key) until the first node exists.
     hot_key: u64,
-    /// The first bottom node ever created: the one nearly every query hits.
+    /// The entries of the first bottom node ever created: the one nearly every query hits.
     hot_leaf: *const Entry,
-    /// Every bottom node with its key, in creation order.
-    leaves: Vec<(u64, NonNull<Entry>)>,
+    /// The header table of that node.
+    hot_headers: *mut PoolHeader,
+    /// Every bottom node, in creation order.
+    nodes: Vec<Node>,
     /// Distinct mid-node keys seen.
     mid_keys: Vec<u64>,
 }
@@ -69,12 +89,19 @@ fn bot_index(addr: usize) -> usize {
     (addr >> ARENA_BITS) & (BOT_LENGTH - 1)
 }
 
+/// The slot of the pool holding `addr` in its node's header table.
+#[inline(always)]
+fn header_index(addr: usize) -> usize {
+    (addr >> POOL_BITS) & (HEADER_SLOTS - 1)
+}
+
 impl ArenaMap {
     pub(crate) fn new() -> ArenaMap {
         ArenaMap {
             hot_key: u64::MAX,
             hot_leaf: core::ptr::null(),
-            leaves: Vec::new(),
+            hot_headers: core::ptr::null_mut(),
+            nodes: Vec::new(),
             mid_keys: Vec::new(),
         }
     }
@@ -86,35 +113,46 @@ impl ArenaMap {
 
     /// Number of bottom nodes CPython's tree would hold.
     pub(crate) fn bot_nodes(&self) -> usize {
-        self.leaves.len()
+        self.nodes.len()
     }
 
-    fn find(&self, key: u64) -> Option<NonNull<Entry>> {
-        self.leaves.iter().find(|(k, _)| *k == key).map(|(_, n)| *n)
+    #[inline(never)]
+    fn find(&self, key: u64) -> Option<&Node> {
+        self.nodes.iter().find(|n| n.key == key)
     }
 
     /// The bottom node covering `addr`, created (zeroed) if `create` and missing.
     fn node(&mut self, addr: usize, create: bool) -> Option<NonNull<Entry>> {
         let key = (addr as u64) >> BOT_KEY_SHIFT;
         if let Some(node) = self.find(key) {
-            return Some(node);
+            return Some(node.entries);
         }
         if !create {
             return None;
         }
+        let headers = NonNull::new(pool::map_header_table(HEADER_SLOTS))?;
         // SAFETY: the layout has a non-zero size (2^14 eight-byte entries).
         let raw = unsafe { std::alloc::alloc_zeroed(leaf_layout()) };
-        let node = NonNull::new(raw.cast::<Entry>())?;
+        let Some(entries) = NonNull::new(raw.cast::<Entry>()) else {
+            // SAFETY: the table was just mapped for this many slots and nothing points into it.
+            unsafe { pool::unmap_header_table(headers.as_ptr(), HEADER_SLOTS) };
+            return None;
+        };
         let mid_key = (addr as u64) >> MID_KEY_SHIFT;
         if !self.mid_keys.contains(&mid_key) {
             self.mid_keys.push(mid_key);
         }
-        if self.leaves.is_empty() {
+        if self.nodes.is_empty() {
             self.hot_key = key;
-            self.hot_leaf = node.as_ptr();
+            self.hot_leaf = entries.as_ptr();
+            self.hot_headers = headers.as_ptr();
         }
-        self.leaves.push((key, node));
-        Some(node)
+        self.nodes.push(Node {
+            key,
+            entries,
+            headers,
+        });
+        Some(entries)
     }
 
     /// Records (or erases) the arena at `base`. Returns false if a node could not be allocated,
@@ -151,7 +189,7 @@ impl ArenaMap {
             self.hot_leaf
         } else {
             match self.find(key) {
-                Some(node) => node.as_ptr(),
+                Some(node) => node.entries.as_ptr(),
                 None => return false,
             }
         };
@@ -161,13 +199,52 @@ impl ArenaMap {
         let tail = (addr & ARENA_SIZE_MASK) as i32;
         tail < entry.tail_lo || (tail >= entry.tail_hi && entry.tail_hi != 0)
     }
+
+    /// The header slot of the pool holding `addr` if `addr` lies inside a registered arena,
+    /// else `None`: the ownership test and the header lookup of `free`. For an address in an
+    /// arena but outside its carved pools the slot holds no meaningful header; callers pass
+    /// live block addresses or check the pool range first.
+    #[inline(always)]
+    pub(crate) fn header_of(&self, addr: usize) -> Option<NonNull<PoolHeader>> {
+        let key = (addr as u64) >> BOT_KEY_SHIFT;
+        let (leaf, headers) = if key == self.hot_key {
+            (self.hot_leaf, self.hot_headers)
+        } else {
+            let node = self.find(key)?;
+            (node.entries.as_ptr().cast_const(), node.headers.as_ptr())
+        };
+        // SAFETY: `leaf` is a live bottom node of `BOT_LENGTH` entries (nodes are freed only
+        // when the map is dropped) and `bot_index` masks the index below that length.
+        let entry = unsafe { *leaf.add(bot_index(addr)) };
+        let tail = (addr & ARENA_SIZE_MASK) as i32;
+        if tail < entry.tail_lo || (tail >= entry.tail_hi && entry.tail_hi != 0) {
+            // SAFETY: `headers` is a live table of `HEADER_SLOTS` slots and the index is masked
+            // below that length, so the slot is inside it and not null.
+            Some(unsafe { NonNull::new_unchecked(headers.add(header_index(addr))) })
+        } else {
+            None
+        }
+    }
+
+    /// The header slot of the pool at `pool` (16 KiB aligned) inside a registered arena;
+    /// `None` if no bottom node covers it.
+    pub(crate) fn header_slot(&self, pool: usize) -> Option<NonNull<PoolHeader>> {
+        let node = self.find((pool as u64) >> BOT_KEY_SHIFT)?;
+        // SAFETY: the table has `HEADER_SLOTS` slots and the index is masked below that.
+        Some(unsafe { node.headers.add(header_index(pool)) })
+    }
 }
 
 impl Drop for ArenaMap {
     fn drop(&mut self) {
-        for (_, node) in self.leaves.drain(..) {
-            // SAFETY: every node was allocated in `node` with `leaf_layout()` and is freed once.
-            unsafe { std::alloc::dealloc(node.as_ptr().cast(), leaf_layout()) };
+        for node in self.nodes.drain(..) {
+            // SAFETY: every node was allocated in `node` with `leaf_layout()` and is freed once;
+            // its header table was mapped there for `HEADER_SLOTS` slots and no pool outlives
+            // the map.
+            unsafe {
+                std::alloc::dealloc(node.entries.as_ptr().cast(), leaf_layout());
+                pool::unmap_header_table(node.headers.as_ptr(), HEADER_SLOTS);
+            }
         }
     }
 }
@@ -215,5 +292,31 @@ mod tests {
         assert!(map.is_used(boundary - 1));
         assert!(!map.is_used(boundary + ARENA_SIZE / 2));
         assert!(!map.is_used(0x1234));
+    }
+
+    #[test]
+    fn header_slots_follow_pools_across_nodes() {
+        let mut map = ArenaMap::new();
+        let boundary = 5usize << BOT_KEY_SHIFT;
+        let base = boundary - ARENA_SIZE / 2 + 0x1000;
+        assert!(map.mark_used(base, true));
+        let pool = 1usize << POOL_BITS;
+        // Every block address of a pool maps to that pool's slot, and neighbouring pools to
+        // neighbouring slots, on both sides of the node boundary.
+        let below = boundary - pool;
+        let first = map.header_of(below + 48).expect("owned");
+        assert_eq!(Some(first), map.header_of(below + pool - 1));
+        assert_eq!(Some(first), map.header_slot(below));
+        assert_eq!(
+            map.header_of(below - pool + 48).map(|h| h.as_ptr()),
+            Some(first.as_ptr().wrapping_sub(1))
+        );
+        let above = map.header_of(boundary + 48).expect("owned");
+        assert_eq!(Some(above), map.header_slot(boundary));
+        assert_ne!(above, first);
+        assert_eq!(map.header_of(base - 1), None);
+        assert_eq!(map.header_of(base + ARENA_SIZE), None);
+        assert!(map.mark_used(base, false));
+        assert_eq!(map.header_of(boundary + 48), None);
     }
 }
