@@ -30,7 +30,9 @@
 use core::alloc::Layout;
 use core::ptr::NonNull;
 
-use crate::geometry::{ARENA_BITS, ARENA_SIZE, ARENA_SIZE_MASK, POOL_BITS};
+use crate::geometry::{
+    ARENA_BITS, ARENA_SIZE, ARENA_SIZE_MASK, POOL_BITS, POOL_SIZE, POOL_SIZE_MASK,
+};
 use crate::pool::{self, PoolHeader};
 
 /// Address bits that select a leaf inside a bottom node.
@@ -200,29 +202,40 @@ impl ArenaMap {
         tail < entry.tail_lo || (tail >= entry.tail_hi && entry.tail_hi != 0)
     }
 
-    /// The header slot of the pool holding `addr` if `addr` lies inside a registered arena,
-    /// else `None`: the ownership test and the header lookup of `free`. For an address in an
-    /// arena but outside its carved pools the slot holds no meaningful header; callers pass
-    /// live block addresses or check the pool range first.
+    /// The header of the pool holding `addr` if that pool is a carved pool of a live arena,
+    /// else `None`: the ownership test and the header lookup of `free` in one load. A slot
+    /// names its pool (`PoolHeader::pool`) from carving until its arena is released (see
+    /// [`ArenaMap::forget_pools`]), and no other slot ever names its own address, so
+    /// `slot.pool == addr rounded down to 16 KiB` holds exactly for addresses in carved pools.
     #[inline(always)]
     pub(crate) fn header_of(&self, addr: usize) -> Option<NonNull<PoolHeader>> {
         let key = (addr as u64) >> BOT_KEY_SHIFT;
-        let (leaf, headers) = if key == self.hot_key {
-            (self.hot_leaf, self.hot_headers)
+        let headers = if key == self.hot_key {
+            self.hot_headers
         } else {
-            let node = self.find(key)?;
-            (node.entries.as_ptr().cast_const(), node.headers.as_ptr())
+            self.find(key)?.headers.as_ptr()
         };
-        // SAFETY: `leaf` is a live bottom node of `BOT_LENGTH` entries (nodes are freed only
-        // when the map is dropped) and `bot_index` masks the index below that length.
-        let entry = unsafe { *leaf.add(bot_index(addr)) };
-        let tail = (addr & ARENA_SIZE_MASK) as i32;
-        if tail < entry.tail_lo || (tail >= entry.tail_hi && entry.tail_hi != 0) {
-            // SAFETY: `headers` is a live table of `HEADER_SLOTS` slots and the index is masked
-            // below that length, so the slot is inside it and not null.
-            Some(unsafe { NonNull::new_unchecked(headers.add(header_index(addr))) })
+        // SAFETY: `headers` is a live table of `HEADER_SLOTS` slots and the index is masked
+        // below that length, so the slot is inside it; a zero-filled or written slot is a valid
+        // header to read.
+        let slot = unsafe { headers.add(header_index(addr)) };
+        // SAFETY: as above.
+        if unsafe { (*slot).pool } as usize == addr & !POOL_SIZE_MASK {
+            // SAFETY: a slot inside a live table is not null.
+            Some(unsafe { NonNull::new_unchecked(slot) })
         } else {
             None
+        }
+    }
+
+    /// Clears the pool back-pointers of the `carved` pools from `first_pool` on, as their arena
+    /// is released: from then on no slot claims those addresses (the system may reuse them).
+    pub(crate) fn forget_pools(&mut self, first_pool: usize, carved: usize) {
+        for j in 0..carved {
+            if let Some(slot) = self.header_slot(first_pool + j * POOL_SIZE) {
+                // SAFETY: `header_slot` returns a slot inside a live table.
+                unsafe { (*slot.as_ptr()).pool = core::ptr::null_mut() };
+            }
         }
     }
 
@@ -300,23 +313,27 @@ mod tests {
         let boundary = 5usize << BOT_KEY_SHIFT;
         let base = boundary - ARENA_SIZE / 2 + 0x1000;
         assert!(map.mark_used(base, true));
-        let pool = 1usize << POOL_BITS;
-        // Every block address of a pool maps to that pool's slot, and neighbouring pools to
-        // neighbouring slots, on both sides of the node boundary.
-        let below = boundary - pool;
-        let first = map.header_of(below + 48).expect("owned");
-        assert_eq!(Some(first), map.header_of(below + pool - 1));
-        assert_eq!(Some(first), map.header_slot(below));
-        assert_eq!(
-            map.header_of(below - pool + 48).map(|h| h.as_ptr()),
-            Some(first.as_ptr().wrapping_sub(1))
-        );
-        let above = map.header_of(boundary + 48).expect("owned");
-        assert_eq!(Some(above), map.header_slot(boundary));
-        assert_ne!(above, first);
-        assert_eq!(map.header_of(base - 1), None);
-        assert_eq!(map.header_of(base + ARENA_SIZE), None);
-        assert!(map.mark_used(base, false));
+        let below = boundary - POOL_SIZE;
+        let slot = map.header_slot(below).expect("covered");
+        let above = map.header_slot(boundary).expect("covered");
+        let before = map.header_slot(below - POOL_SIZE).expect("covered");
+        // Neighbouring pools have neighbouring slots within a node, distinct ones across nodes.
+        assert_eq!(before.as_ptr().wrapping_add(1), slot.as_ptr());
+        assert_ne!(slot, above);
+        // Only a carved pool (its slot names it) is claimed by `header_of`.
+        assert_eq!(map.header_of(below + 48), None);
+        // SAFETY: the slots are inside the map's live tables.
+        unsafe {
+            (*slot.as_ptr()).pool = below as *mut u8;
+            (*above.as_ptr()).pool = boundary as *mut u8;
+        }
+        assert_eq!(map.header_of(below + 48), Some(slot));
+        assert_eq!(map.header_of(below + POOL_SIZE - 1), Some(slot));
+        assert_eq!(map.header_of(boundary + 48), Some(above));
+        assert_eq!(map.header_of(below - 1), None);
+        map.forget_pools(below, 2);
+        assert_eq!(map.header_of(below + 48), None);
         assert_eq!(map.header_of(boundary + 48), None);
+        assert_eq!(map.header_of(0x1234), None);
     }
 }

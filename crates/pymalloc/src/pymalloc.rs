@@ -404,6 +404,8 @@ impl Obmalloc {
             ao.nextarena = self.unused_arena_objects;
             self.unused_arena_objects = ai;
             let address = ao.address();
+            let (first, carved) = (ao.first_pool(), ao.carved_pools());
+            self.map.forget_pools(first, carved);
             self.map.mark_used(address, false);
             let placement = self.placement;
             // SAFETY: every pool of the arena is empty, so no live block points into it, and it
@@ -615,6 +617,11 @@ impl Obmalloc {
                 return Err(format!(
                     "arena {a}: {cached} cached pools but {empty} empty ones"
                 ));
+            }
+            for j in ao.carved_pools()..ao.ntotalpools as usize {
+                if self.map.header_of(first + j * POOL_SIZE).is_some() {
+                    return Err(format!("uncarved pool {j} of arena {a} is claimed"));
+                }
             }
             let uncarved = ao.ntotalpools as usize - ao.carved_pools();
             if ao.nfreepools as usize != empty + uncarved {
