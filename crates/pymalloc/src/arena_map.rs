@@ -25,7 +25,10 @@
 //! kernel only where touched, so about 4 KiB of memory per arena). The header of the pool at
 //! address `P` is slot `(P >> 14) mod 2^20`: computed from the address and the cached node,
 //! with no load in between, and the headers of neighbouring pools sit on neighbouring cache
-//! lines (why headers are not in their pools is explained in `pool.rs`).
+//! lines (why headers are not in their pools is explained in `pool.rs`). A slot names its
+//! pool from carving until the arena is released, so `free` tells its own blocks from foreign
+//! pointers by that one compare ([`ArenaMap::header_of`]); `owns` and the statistics use the
+//! leaf entries above.
 
 use core::alloc::Layout;
 use core::ptr::NonNull;

@@ -84,7 +84,9 @@
 //! one 64-byte slot per 16 KiB of address space, whose slot for an address is computed without
 //! a memory load. CPython's in-pool headers all sit on 16 KiB boundaries and therefore share
 //! one L1 cache set; with the size mix of a Python program every allocation and free missed
-//! the L1 cache on its header. `pool.rs` has the details.
+//! the L1 cache on its header. A slot also names its pool while the pool is carved, which is
+//! how `free` tells its own blocks from `malloc`'s. `pool.rs` and `arena_map.rs` have the
+//! details.
 //!
 //! # Invariants
 //!
