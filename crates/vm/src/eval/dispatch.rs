@@ -17,7 +17,7 @@ use mempy_bytecode::{ComparisonOperator, Instruction, UnaryOperator};
 
 use crate::args::Args;
 use crate::eval::frame::{Block, Frame};
-use crate::eval::{call, class, generator, import, ops};
+use crate::eval::{call, class, generator, global_cache, import, ops};
 use crate::heap::{PyObject, PyObjectRef};
 use crate::objects::typeobj::{flags, ObjectClass};
 use crate::objects::*;
@@ -243,13 +243,8 @@ fn execute(vm: &Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<FrameResult> 
             }
             Instruction::DeleteName(i) => delete_name(vm, f, &code.names[i as usize])?,
             Instruction::LoadGlobal(i) => {
-                let name = &code.names[i as usize];
-                let v = match f.globals.get_item_str_opt(name) {
-                    Some(v) => v,
-                    None => match f.builtins.get_item_str_opt(name) {
-                        Some(v) => v,
-                        None => return Err(name_error(vm, name.as_str())),
-                    },
+                let Some(v) = global_cache::load_global(f, &code, i as usize) else {
+                    return Err(name_error(vm, code.names[i as usize].as_str()));
                 };
                 f.stack.push(v);
             }

@@ -1,6 +1,6 @@
 //! The evaluation loop: frames (`frame.rs`), the dispatch loop (`dispatch.rs`, on
 //! top of the contract in `mempy_bytecode::instruction`), calls and argument
-//! binding (`call.rs`), operators (`ops.rs`), generators (`generator.rs`), class
+//! binding (`call.rs`), the `LoadGlobal` cache (`global_cache.rs`), operators (`ops.rs`), generators (`generator.rs`), class
 //! statements and `super` (`class.rs`) and imports (`import.rs`).
 //!
 //! Entry point for a module's code: [`Vm::run_code`].
@@ -10,6 +10,7 @@ pub mod class;
 pub mod dispatch;
 pub mod frame;
 pub mod generator;
+pub mod global_cache;
 pub mod import;
 pub mod ops;
 
