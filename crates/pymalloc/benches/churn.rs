@@ -6,6 +6,9 @@
 //! free plus one malloc). A last group does the same with requests above 512 bytes, which
 //! pymalloc forwards to `malloc`.
 //!
+//! Both heaps replay the same operations: request sizes and random victims are drawn before
+//! timing into tables (same seeds for both heaps), so the timed loop only reads them.
+//!
 //! Run: `cargo bench -p mempy-pymalloc --bench churn`.
 
 use std::collections::VecDeque;
@@ -126,6 +129,14 @@ fn touch(p: *mut u8) {
     unsafe { p.cast::<usize>().write(1) };
 }
 
+/// Positions in a set of `live` blocks, drawn before timing.
+fn victims(n: usize, live: usize, seed: u64) -> Vec<usize> {
+    let mut rng = Rng(seed);
+    (0..n)
+        .map(|_| (rng.next() % live as u64) as usize)
+        .collect()
+}
+
 /// Pre-fills `live` blocks; returns them and the position in the size table.
 fn fill<H: Heap>(heap: &H, sizes: &[usize], live: usize) -> (Vec<*mut u8>, usize) {
     let mut blocks = Vec::with_capacity(live);
@@ -188,11 +199,12 @@ fn random<H: Heap>(bencher: Bencher, live: usize) {
     let heap = H::new();
     let sizes = python_sizes(1 << 16, 0x5555_aaaa);
     let (mut blocks, mut at) = fill(&heap, &sizes, live);
-    let mut rng = Rng(0xdead_beef);
+    let order = victims(1 << 16, live, 0xdead_beef);
+    let mut k = 0;
     bencher.counter(ItemsCount::new(STEPS)).bench_local(|| {
         for _ in 0..STEPS {
-            let i = (rng.next() % blocks.len() as u64) as usize;
-            let victim = blocks.swap_remove(i);
+            let victim = blocks.swap_remove(order[k]);
+            k = (k + 1) & (order.len() - 1);
             // SAFETY: `victim` was live in the set.
             unsafe { heap.free(victim) };
             let p = heap.alloc(sizes[at]);
@@ -210,11 +222,12 @@ fn large<H: Heap>(bencher: Bencher, live: usize) {
     let heap = H::new();
     let sizes = large_sizes(1 << 16, 0x4242);
     let (mut blocks, mut at) = fill(&heap, &sizes, live);
-    let mut rng = Rng(0xfeed_f00d);
+    let order = victims(1 << 16, live, 0xfeed_f00d);
+    let mut k = 0;
     bencher.counter(ItemsCount::new(STEPS)).bench_local(|| {
         for _ in 0..STEPS {
-            let i = (rng.next() % blocks.len() as u64) as usize;
-            let victim = blocks.swap_remove(i);
+            let victim = blocks.swap_remove(order[k]);
+            k = (k + 1) & (order.len() - 1);
             // SAFETY: `victim` was live in the set.
             unsafe { heap.free(victim) };
             let p = heap.alloc(sizes[at]);

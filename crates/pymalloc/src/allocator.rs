@@ -66,6 +66,8 @@ enum Route {
 /// ```
 pub struct Allocator {
     mode: Mode,
+    /// Per domain: true when its calls go straight to pymalloc, the one branch of the hot path.
+    direct: [bool; 3],
     routes: [Route; 3],
     state: UnsafeCell<Obmalloc>,
     fatal_hook: Cell<Option<FatalErrorHook>>,
@@ -108,13 +110,15 @@ impl Allocator {
         } else {
             Route::System
         };
+        let routes = [
+            raw,
+            with_api(object, Domain::Mem),
+            with_api(object, Domain::Object),
+        ];
         Allocator {
             mode,
-            routes: [
-                raw,
-                with_api(object, Domain::Mem),
-                with_api(object, Domain::Object),
-            ],
+            direct: routes.map(|r| r == Route::Pymalloc),
+            routes,
             state: UnsafeCell::new(Obmalloc::new(placement)),
             fatal_hook: Cell::new(None),
             _single_threaded: PhantomData,
@@ -144,8 +148,17 @@ impl Allocator {
 
     /// Allocates `size` bytes (16-byte aligned, uninitialized; 0xCD-filled in debug modes).
     /// `None` if the system is out of memory or `size` exceeds `isize::MAX`.
-    #[inline]
+    #[inline(always)]
     pub fn malloc(&self, domain: Domain, size: usize) -> Option<NonNull<u8>> {
+        if self.direct[domain as usize] {
+            return NonNull::new(self.with_state(|ob| ob.malloc(size)));
+        }
+        self.malloc_routed(domain, size)
+    }
+
+    /// `malloc` for the domains that do not go straight to pymalloc.
+    #[inline(never)]
+    fn malloc_routed(&self, domain: Domain, size: usize) -> Option<NonNull<u8>> {
         let p = match self.routes[domain as usize] {
             Route::Pymalloc => self.with_state(|ob| ob.malloc(size)),
             Route::System => raw::malloc(size),
@@ -195,8 +208,23 @@ impl Allocator {
     /// # Safety
     /// `ptr` must be a live block returned by this allocator for the same `domain`; it is
     /// dangling afterwards. (The debug modes detect and report most violations.)
-    #[inline]
+    #[inline(always)]
     pub unsafe fn free(&self, domain: Domain, ptr: NonNull<u8>) {
+        if self.direct[domain as usize] {
+            // SAFETY: forwarded caller guarantee.
+            self.with_state(|ob| unsafe { ob.free_nonnull(ptr.as_ptr()) });
+            return;
+        }
+        // SAFETY: forwarded caller guarantee.
+        unsafe { self.free_routed(domain, ptr) }
+    }
+
+    /// `free` for the domains that do not go straight to pymalloc.
+    ///
+    /// # Safety
+    /// As [`Allocator::free`].
+    #[inline(never)]
+    unsafe fn free_routed(&self, domain: Domain, ptr: NonNull<u8>) {
         let p = ptr.as_ptr();
         match self.routes[domain as usize] {
             // SAFETY: forwarded caller guarantee.

@@ -5,7 +5,7 @@
 //! changes the allocator; the walk is the one `stats.rs` does.
 
 use crate::geometry::{ARENA_SIZE, DUMMY_SIZE_IDX, POOL_OVERHEAD, POOL_SIZE};
-use crate::pool::{self, PoolHeader};
+use crate::pool;
 use crate::pymalloc::Obmalloc;
 use crate::size_class::{blocks_per_pool, class_size};
 
@@ -94,12 +94,6 @@ pub struct BlockLocation {
     pub state: BlockState,
 }
 
-fn pool_header(ao: &crate::arena::ArenaObject, j: usize) -> *mut PoolHeader {
-    ao.base
-        .wrapping_add(ao.first_pool() - ao.address() + j * POOL_SIZE)
-        .cast()
-}
-
 pub(crate) fn arenas(ob: &Obmalloc) -> Vec<ArenaInfo> {
     let mut out = Vec::new();
     for (index, ao) in ob.live_arenas() {
@@ -120,7 +114,7 @@ pub(crate) fn arenas(ob: &Obmalloc) -> Vec<ArenaInfo> {
                 });
                 continue;
             }
-            let header = pool_header(ao, j);
+            let header = ob.pool_header(ao, j);
             // SAFETY: pool `j < carved` has a header.
             let (count, szidx) = unsafe { ((*header).count as usize, (*header).szidx) };
             let size_class = (szidx != DUMMY_SIZE_IDX).then_some(szidx as usize);
@@ -169,7 +163,7 @@ pub(crate) fn locate(ob: &Obmalloc, addr: usize) -> Option<BlockLocation> {
     if pool_index >= ao.carved_pools() {
         return None;
     }
-    let header = pool_header(ao, pool_index);
+    let header = ob.pool_header(ao, pool_index);
     // SAFETY: the pool is carved, so it has a header.
     let (szidx, nextoffset) = unsafe { ((*header).szidx, (*header).nextoffset as usize) };
     if szidx == DUMMY_SIZE_IDX {
@@ -177,7 +171,7 @@ pub(crate) fn locate(ob: &Obmalloc, addr: usize) -> Option<BlockLocation> {
     }
     let class = szidx as usize;
     let size = class_size(class);
-    let pool_address = header as usize;
+    let pool_address = first + pool_index * POOL_SIZE;
     let in_pool = addr - pool_address;
     if in_pool < POOL_OVERHEAD {
         return None;
@@ -187,7 +181,8 @@ pub(crate) fn locate(ob: &Obmalloc, addr: usize) -> Option<BlockLocation> {
         return None;
     }
     let block_offset = POOL_OVERHEAD + block_index * size;
-    let block = header.cast::<u8>().wrapping_add(block_offset);
+    // SAFETY: the pool is carved, so its header's `pool` is set.
+    let block = unsafe { (*header).pool }.wrapping_add(block_offset);
     // SAFETY: the pool is carved; the free-list walk only reads its own blocks.
     let state = if unsafe { pool::on_free_list(header, block) } {
         BlockState::Free

@@ -1,8 +1,10 @@
 //! Pools: the 16 KiB unit that holds blocks of one size class, its header, and the per-class
 //! lists of partially used pools (`usedpools`).
 //!
-//! A pool header sits in the first 48 bytes of its pool, laid out as in CPython (offsets on a
-//! 64-bit target):
+//! A pool reserves its first 48 bytes for its header, as in CPython, so blocks start at the
+//! same offsets (48, 48 + size, ...) and the byte accounting is CPython's. The header's fields
+//! are CPython's `struct pool_header` (offsets on a 64-bit target), plus a pointer back to the
+//! pool:
 //!
 //! ```text
 //!  0  count          blocks currently handed out from this pool
@@ -13,7 +15,17 @@
 //! 36  szidx          size class; 0xffff for a freshly carved pool
 //! 40  nextoffset     offset of the next never-used block
 //! 44  maxnextoffset  largest valid nextoffset: POOL_SIZE - block size
+//! 48  pool           the pool's first byte (not in CPython, where the header *is* there)
 //! ```
+//!
+//! Where the header lives is the one deliberate departure from CPython's layout: not in the
+//! pool's reserved 48 bytes but in a **header table**, one cache-line-sized slot per 16 KiB of
+//! address space, owned by the arena map (`arena_map.rs`), which computes a pool's slot from
+//! its address without a memory load. In CPython every header sits on a 16 KiB boundary, so all
+//! of them compete for one set of the L1 cache (and a few sets of L2); every allocation and
+//! free touches a header, and with more than a handful of size classes in play each touch
+//! misses. In the table the headers of an arena's pools fill consecutive lines. The reserved
+//! bytes stay unused.
 //!
 //! Pool states and where each lives:
 //! - **used** (`0 < count < capacity`): on the doubly linked `usedpools[class]` list.
@@ -28,11 +40,12 @@
 
 use core::ptr;
 
-use crate::geometry::{NB_SMALL_SIZE_CLASSES, POOL_OVERHEAD, POOL_SIZE, POOL_SIZE_MASK};
+use crate::geometry::{NB_SMALL_SIZE_CLASSES, POOL_OVERHEAD, POOL_SIZE};
 use crate::size_class::class_size;
 
-/// The header at the start of every carved pool (`struct pool_header`).
-#[repr(C)]
+/// The header of a carved pool (`struct pool_header` plus `pool`), one cache line in the
+/// arena map's header table.
+#[repr(C, align(64))]
 pub(crate) struct PoolHeader {
     pub(crate) count: u32,
     _count_pad: u32,
@@ -43,17 +56,67 @@ pub(crate) struct PoolHeader {
     pub(crate) szidx: u32,
     pub(crate) nextoffset: u32,
     pub(crate) maxnextoffset: u32,
+    /// The pool's first byte (16 KiB aligned); blocks start `POOL_OVERHEAD` bytes later.
+    pub(crate) pool: *mut u8,
 }
 
-const _: () = assert!(core::mem::size_of::<PoolHeader>() <= POOL_OVERHEAD);
+/// CPython's fields occupy exactly the bytes a pool reserves for them.
 #[cfg(target_pointer_width = "64")]
-const _: () = assert!(core::mem::size_of::<PoolHeader>() == POOL_OVERHEAD);
+const _: () = assert!(core::mem::offset_of!(PoolHeader, pool) == POOL_OVERHEAD);
+const _: () = assert!(core::mem::size_of::<PoolHeader>() == 64);
 
-/// The pool that contains `p` (`POOL_ADDR`). Pure address arithmetic: the result is only a
-/// header if `p` lies in a carved pool.
-#[inline(always)]
-pub(crate) fn pool_of(p: *mut u8) -> *mut PoolHeader {
-    p.wrapping_sub(p as usize & POOL_SIZE_MASK).cast()
+/// Reserves a zero-filled table of `slots` headers (the arena map's per-node tables); null if
+/// the system refuses. The kernel backs only the pages that are touched.
+#[cfg(all(unix, not(miri)))]
+pub(crate) fn map_header_table(slots: usize) -> *mut PoolHeader {
+    let len = slots * core::mem::size_of::<PoolHeader>();
+    // SAFETY: an anonymous private mapping with no address hint touches no existing memory.
+    let p = unsafe {
+        libc::mmap(
+            ptr::null_mut(),
+            len,
+            libc::PROT_READ | libc::PROT_WRITE,
+            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
+            -1,
+            0,
+        )
+    };
+    if p == libc::MAP_FAILED {
+        ptr::null_mut()
+    } else {
+        p.cast()
+    }
+}
+
+/// Returns a table from [`map_header_table`].
+///
+/// # Safety
+/// `table` must come from `map_header_table(slots)` and not be used afterwards.
+#[cfg(all(unix, not(miri)))]
+pub(crate) unsafe fn unmap_header_table(table: *mut PoolHeader, slots: usize) {
+    let len = slots * core::mem::size_of::<PoolHeader>();
+    // SAFETY: the caller guarantees this is a whole mapping of ours.
+    unsafe { libc::munmap(table.cast(), len) };
+}
+
+/// Allocates a zero-filled table of `slots` headers from the global allocator (under Miri,
+/// which has no `mmap`); null on failure.
+#[cfg(any(not(unix), miri))]
+pub(crate) fn map_header_table(slots: usize) -> *mut PoolHeader {
+    let layout = std::alloc::Layout::array::<PoolHeader>(slots).expect("header table layout");
+    // SAFETY: the layout has a non-zero size.
+    unsafe { std::alloc::alloc_zeroed(layout).cast() }
+}
+
+/// Frees a table from [`map_header_table`].
+///
+/// # Safety
+/// `table` must come from `map_header_table(slots)` and not be used afterwards.
+#[cfg(any(not(unix), miri))]
+pub(crate) unsafe fn unmap_header_table(table: *mut PoolHeader, slots: usize) {
+    let layout = std::alloc::Layout::array::<PoolHeader>(slots).expect("header table layout");
+    // SAFETY: forwarded caller guarantee; same layout as the allocation.
+    unsafe { std::alloc::dealloc(table.cast(), layout) };
 }
 
 /// `usedpools`: for each size class, the first pool of a doubly linked list of used pools
@@ -153,7 +216,7 @@ pub(crate) unsafe fn extend(used: &mut UsedPools, pool: *mut PoolHeader, class: 
     // maxnextoffset` means a whole block starts at `nextoffset` inside the pool.
     unsafe {
         if (*pool).nextoffset <= (*pool).maxnextoffset {
-            let bp = pool.cast::<u8>().add((*pool).nextoffset as usize);
+            let bp = (*pool).pool.add((*pool).nextoffset as usize);
             (*pool).freeblock = bp;
             (*pool).nextoffset += class_size(class) as u32;
             bp.cast::<*mut u8>().write(ptr::null_mut());
@@ -167,7 +230,8 @@ pub(crate) unsafe fn extend(used: &mut UsedPools, pool: *mut PoolHeader, class: 
 /// the one-element free list. No other block is touched.
 ///
 /// # Safety
-/// `pool` must be a carved pool with `count == 1` being set up by the caller.
+/// `pool` must be the header of a carved pool (its `pool` field set) with `count == 1` being
+/// set up by the caller.
 #[inline]
 pub(crate) unsafe fn init(pool: *mut PoolHeader, class: usize) -> *mut u8 {
     let size = class_size(class);
@@ -175,7 +239,7 @@ pub(crate) unsafe fn init(pool: *mut PoolHeader, class: usize) -> *mut u8 {
     // well inside it.
     unsafe {
         (*pool).szidx = class as u32;
-        let bp = pool.cast::<u8>().add(POOL_OVERHEAD);
+        let bp = (*pool).pool.add(POOL_OVERHEAD);
         (*pool).nextoffset = (POOL_OVERHEAD + 2 * size) as u32;
         (*pool).maxnextoffset = (POOL_SIZE - size) as u32;
         let second = bp.add(size);

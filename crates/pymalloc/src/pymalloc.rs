@@ -15,7 +15,7 @@
 //!
 //! Reading order: `pool.rs` (one pool), `arena.rs` (one arena), then this file.
 
-use core::ptr;
+use core::ptr::{self, NonNull};
 
 use crate::arena::{map_arena, unmap_arena, ArenaObject, ArenaPlacement, NIL};
 use crate::arena_map::ArenaMap;
@@ -23,7 +23,7 @@ use crate::geometry::{
     ARENA_SIZE, DUMMY_SIZE_IDX, INITIAL_ARENA_OBJECTS, MAX_POOLS_IN_ARENA, NB_SMALL_SIZE_CLASSES,
     POOL_SIZE, SMALL_REQUEST_THRESHOLD,
 };
-use crate::pool::{self, pool_of, PoolHeader, UsedPools};
+use crate::pool::{self, PoolHeader, UsedPools};
 use crate::raw;
 use crate::size_class::{blocks_per_pool, class_size};
 
@@ -93,12 +93,12 @@ impl Obmalloc {
     /// If pymalloc owns `p`, it must be a live block handed out by this allocator.
     #[inline(always)]
     pub(crate) unsafe fn free_small(&mut self, p: *mut u8) -> bool {
-        if !self.map.is_used(p as usize) {
+        let Some(pool) = self.map.header_of(p as usize) else {
             return false;
-        }
-        let pool = pool_of(p);
-        // SAFETY: `p` lies in a live arena and (caller) is a live block, so `pool` is a carved
-        // pool's header holding `p` among its `count` outstanding blocks.
+        };
+        let pool = pool.as_ptr();
+        // SAFETY: `p` lies in a live arena and (caller) is a live block, so `pool` is the header
+        // of the carved pool holding `p` among its `count` outstanding blocks.
         unsafe {
             let lastfree = (*pool).freeblock;
             p.cast::<*mut u8>().write(lastfree);
@@ -171,9 +171,26 @@ impl Obmalloc {
             return;
         }
         // SAFETY: forwarded caller guarantee.
-        if unsafe { self.free_small(p) } {
-            return;
+        unsafe { self.free_nonnull(p) }
+    }
+
+    /// `_PyObject_Free` of a non-null pointer: the allocator's hot path.
+    ///
+    /// # Safety
+    /// `p` must be a live block from this object's `malloc`, `calloc` or `realloc`.
+    #[inline(always)]
+    pub(crate) unsafe fn free_nonnull(&mut self, p: *mut u8) {
+        // SAFETY: forwarded caller guarantee.
+        if unsafe { !self.free_small(p) } {
+            // SAFETY: forwarded caller guarantee.
+            unsafe { self.free_raw(p) };
         }
+    }
+
+    /// # Safety
+    /// `p` must be a live C-heap block counted in `raw_allocated_blocks`.
+    #[inline(never)]
+    unsafe fn free_raw(&mut self, p: *mut u8) {
         // SAFETY: not in an arena, so (caller) it is a live C-heap block.
         unsafe { raw::free(p) };
         self.raw_allocated_blocks -= 1;
@@ -190,12 +207,12 @@ impl Obmalloc {
         if p.is_null() {
             return self.malloc(nbytes);
         }
-        if !self.map.is_used(p as usize) {
+        let Some(pool) = self.map.header_of(p as usize) else {
             // SAFETY: not ours, so (caller) a live C-heap block.
             return unsafe { raw::realloc(p, nbytes) };
-        }
+        };
         // SAFETY: `p` is a live pool block, so its pool header is valid.
-        let size = class_size(unsafe { (*pool_of(p)).szidx } as usize);
+        let size = class_size(unsafe { pool.as_ref().szidx } as usize);
         let mut copy = size;
         if nbytes <= size {
             if 4 * nbytes > 3 * size {
@@ -247,21 +264,26 @@ impl Obmalloc {
             self.nfp2lasta[nf - 1] = ua;
         }
 
+        let ao = &self.arenas[ua as usize];
+        let carve = ao
+            .freepools
+            .is_null()
+            .then(|| self.pool_header(ao, ao.carved_pools()));
         let ao = &mut self.arenas[ua as usize];
-        let pool = if !ao.freepools.is_null() {
-            let pool = ao.freepools;
-            // SAFETY: entries of `freepools` are carved, empty pools of this arena.
-            ao.freepools = unsafe { (*pool).nextpool };
-            pool
-        } else {
-            let pool = ao.pool_address.cast::<PoolHeader>();
+        let pool = if let Some(pool) = carve {
             // SAFETY: `nfreepools > 0` with no cached pool means an uncarved pool remains at
-            // `pool_address`, wholly inside the arena.
+            // `pool_address`, wholly inside the arena; `pool` is its header slot.
             unsafe {
+                (*pool).pool = ao.pool_address;
                 (*pool).arenaindex = ua;
                 (*pool).szidx = DUMMY_SIZE_IDX;
                 ao.pool_address = ao.pool_address.add(POOL_SIZE);
             }
+            pool
+        } else {
+            let pool = ao.freepools;
+            // SAFETY: entries of `freepools` are carved, empty pools of this arena.
+            ao.freepools = unsafe { (*pool).nextpool };
             pool
         };
         ao.nfreepools -= 1;
@@ -382,6 +404,8 @@ impl Obmalloc {
             ao.nextarena = self.unused_arena_objects;
             self.unused_arena_objects = ai;
             let address = ao.address();
+            let (first, carved) = (ao.first_pool(), ao.carved_pools());
+            self.map.forget_pools(first, carved);
             self.map.mark_used(address, false);
             let placement = self.placement;
             // SAFETY: every pool of the arena is empty, so no live block points into it, and it
@@ -431,6 +455,14 @@ impl Obmalloc {
             self.arenas[after as usize].prevarena = ai;
         }
         self.arenas[lastnf as usize].nextarena = ai;
+    }
+
+    /// The header slot of pool `j` of the live arena `ao` (meaningful once the pool is carved).
+    pub(crate) fn pool_header(&self, ao: &ArenaObject, j: usize) -> *mut PoolHeader {
+        let slot = self.map.header_slot(ao.first_pool() + j * POOL_SIZE);
+        // A live arena is registered, so its bottom node (and header table) exists.
+        debug_assert!(slot.is_some());
+        slot.map_or(ptr::null_mut(), NonNull::as_ptr)
     }
 
     /// Every live arena's index, in descriptor order.
@@ -518,17 +550,31 @@ impl Obmalloc {
             let mut empty = 0;
             let first = ao.first_pool();
             for j in 0..ao.carved_pools() {
-                let pool = (first + j * POOL_SIZE) as *mut PoolHeader;
+                let pool = self.pool_header(ao, j);
                 // SAFETY: carved pools lie below `pool_address` and have headers; only reads.
-                let (count, szidx, arenaindex) = unsafe {
+                let (count, szidx, arenaindex, address) = unsafe {
                     (
                         (*pool).count as usize,
                         (*pool).szidx as usize,
                         (*pool).arenaindex,
+                        (*pool).pool as usize,
                     )
                 };
                 if arenaindex as usize != a {
                     return Err(format!("pool {j} of arena {a} names arena {arenaindex}"));
+                }
+                if address != first + j * POOL_SIZE {
+                    return Err(format!("header {j} of arena {a} names pool {address:#x}"));
+                }
+                if self
+                    .map
+                    .header_of(address + POOL_SIZE - 1)
+                    .map(NonNull::as_ptr)
+                    != Some(pool)
+                {
+                    return Err(format!(
+                        "arena map misplaces the header of pool {j} of arena {a}"
+                    ));
                 }
                 if count == 0 {
                     empty += 1;
@@ -571,6 +617,11 @@ impl Obmalloc {
                 return Err(format!(
                     "arena {a}: {cached} cached pools but {empty} empty ones"
                 ));
+            }
+            for j in ao.carved_pools()..ao.ntotalpools as usize {
+                if self.map.header_of(first + j * POOL_SIZE).is_some() {
+                    return Err(format!("uncarved pool {j} of arena {a} is claimed"));
+                }
             }
             let uncarved = ao.ntotalpools as usize - ao.carved_pools();
             if ao.nfreepools as usize != empty + uncarved {

@@ -8,7 +8,6 @@
 
 use crate::arena_map::{ARENA_MAP_BOT_BYTES, ARENA_MAP_MID_BYTES, ARENA_MAP_ROOT_BYTES};
 use crate::geometry::{ARENA_SIZE, NB_SMALL_SIZE_CLASSES, POOL_OVERHEAD, POOL_SIZE};
-use crate::pool::PoolHeader;
 use crate::pymalloc::Obmalloc;
 use crate::size_class::{blocks_per_pool, class_size, quantization_waste};
 
@@ -111,12 +110,8 @@ pub(crate) fn collect(ob: &Obmalloc) -> Stats {
         }
         let carved = ao.carved_pools();
         st.untouched_pools += ao.ntotalpools as usize - carved;
-        let first = ao.first_pool();
         for j in 0..carved {
-            let pool = ao
-                .base
-                .wrapping_add(first - ao.address() + j * POOL_SIZE)
-                .cast::<PoolHeader>();
+            let pool = ob.pool_header(ao, j);
             // SAFETY: pools below `pool_address` are carved and start with a header.
             let (count, szidx) = unsafe { ((*pool).count as usize, (*pool).szidx as usize) };
             if count == 0 {
@@ -164,12 +159,8 @@ pub(crate) fn collect(ob: &Obmalloc) -> Stats {
 pub(crate) fn allocated_blocks(ob: &Obmalloc) -> usize {
     let mut n = ob.raw_allocated_blocks;
     for (_, ao) in ob.live_arenas() {
-        let first = ao.first_pool();
         for j in 0..ao.carved_pools() {
-            let pool = ao
-                .base
-                .wrapping_add(first - ao.address() + j * POOL_SIZE)
-                .cast::<PoolHeader>();
+            let pool = ob.pool_header(ao, j);
             // SAFETY: pools below `pool_address` are carved and start with a header.
             n += unsafe { (*pool).count } as usize;
         }
