@@ -1146,6 +1146,8 @@ impl Vm {
             return crate::objects::iter::seq_iter_next(self, s);
         }
         if let Some(r) = it.payload::<PyRangeIter>() {
+            // Native loops over a range (`sum(range(10**10))`) meet the periodic check here.
+            crate::interrupt::tick(self)?;
             return Ok(crate::objects::iter::range_iter_next(r).map(|v| self.new_int(v)));
         }
         if it.payload::<PyGenerator>().is_some() {
@@ -1177,6 +1179,12 @@ impl Vm {
             if let Some(t) = o.payload::<PyTuple>() {
                 return Ok(t.as_slice().to_vec());
             }
+        }
+        // A range knows its length: CPython preallocates from the length hint, so
+        // `list(range(10**12))` is a MemoryError at once, not a slow death.
+        if let Some(r) = o.payload::<crate::objects::PyRange>() {
+            let n = if r.big.is_some() { usize::MAX } else { r.len() };
+            crate::objects::list::check_size(self, n, 8)?;
         }
         let it = self.get_iter(o)?;
         let mut out = Vec::new();
