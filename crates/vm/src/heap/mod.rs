@@ -18,7 +18,7 @@
 //! at the next safe point (`modules::gc::safe_point`, called at every call), where no
 //! container borrow is held and Python code may run.
 //!
-//! Files: `header.rs` (layouts), `handle.rs` (handles, read its table first), `raw.rs`
+//! Files: `memlimit.rs` (`-X memlimit`), `header.rs` (layouts), `handle.rs` (handles, read its table first), `raw.rs`
 //! (allocation and `drop_slow`), `traverse.rs` (the gc contract and its audited
 //! implementations), `collect.rs` (CPython 3.11's collector over the generation lists
 //! here; read its opening list of steps), `weak.rs` (weak references: target pointers
@@ -28,6 +28,7 @@
 pub mod collect;
 pub mod handle;
 pub mod header;
+pub mod memlimit;
 pub mod raw;
 pub mod traverse;
 pub mod weak;
@@ -297,6 +298,7 @@ impl Heap {
     #[inline]
     pub(crate) fn allocate(&self, domain: Domain, size: usize, gc: bool) -> Option<NonNull<u8>> {
         let p = self.alloc.malloc(domain, size)?;
+        memlimit::after_allocate(&self.alloc);
         self.live_objects.set(self.live_objects.get() + 1);
         if gc {
             let g0 = &self.generations[0];

@@ -127,10 +127,12 @@ pub fn norm_index(vm: &Vm, idx: &PyObject, len: usize, msg: &str) -> PyResult<us
     Ok(j as usize)
 }
 
+/// `MemoryError` when `n` items of `item` bytes can't be held: more than the address
+/// space allows, or past `-X memlimit`.
 pub fn check_size(vm: &Vm, n: usize, item: usize) -> PyResult<()> {
-    if n.checked_mul(item)
-        .map_or(true, |b| b > (isize::MAX as usize) / 8)
-        || n > (1usize << 40)
+    if n.checked_mul(item).map_or(true, |b| {
+        b > (isize::MAX as usize) / 8 || crate::heap::memlimit::would_exceed(b)
+    }) || n > (1usize << 40)
     {
         return Err(vm.new_memory_error());
     }
