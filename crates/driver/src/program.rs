@@ -49,10 +49,7 @@ impl Program {
             Program::File(p) => {
                 let abs = absolute(p);
                 match std::fs::read(&abs) {
-                    Ok(b) => Ok((
-                        String::from_utf8_lossy(&b).into_owned(),
-                        abs.display().to_string(),
-                    )),
+                    Ok(b) => Ok((crate::decode_source(b, &abs)?, abs.display().to_string())),
                     Err(e) => Err(crate::cant_open(&abs, &e)),
                 }
             }
@@ -136,4 +133,53 @@ impl Interactive {
         }
         None
     }
+}
+
+/// Limits and switches for [`run_sandboxed`].
+#[derive(Debug, Clone)]
+pub struct Sandbox {
+    /// Periodic checks (backward jumps, calls, native-loop slices) before the program is
+    /// stopped with `KeyboardInterrupt` (`mempy_vm::interrupt::set_step_budget`).
+    pub steps: u64,
+    /// Bytes the program may hold on top of what the process holds when it starts.
+    pub memory: usize,
+    /// `-X gcstress`: a collection at every gc-tracked allocation.
+    pub gc_stress: bool,
+}
+
+/// Runs `source` as `__main__` of a fresh VM on its own thread, cut off from the outside
+/// world: output captured, an empty stdin, no file access and no sleeping
+/// (`mempy_vm::sandbox`), a step budget, a memory cap, and the allocator mode of
+/// `PYTHONMALLOC` (the fuzz target sets `debug`). `None` if the VM panicked (a mempy
+/// bug, which the caller reports).
+pub fn run_sandboxed(source: &str, limits: &Sandbox) -> Option<crate::Transcript> {
+    let source = source.to_string();
+    let limits = limits.clone();
+    let out = crate::Shared::default();
+    let err = crate::Shared::default();
+    let (o2, e2) = (out.clone(), err.clone());
+    let code = on_big_stack(move || {
+        mempy_vm::sandbox::set(true);
+        mempy_vm::interrupt::set_step_budget(Some(limits.steps));
+        let cap = mempy_vm::heap::memlimit::held().saturating_add(limits.memory);
+        let opts = RunOptions {
+            gc_stress: limits.gc_stress,
+            memlimit: Some(cap),
+            ..RunOptions::default()
+        };
+        let vm = new_vm(&opts, Box::new(o2), Box::new(e2), String::new());
+        *vm.stdin.borrow_mut() = Box::new(std::io::empty());
+        let status = run_source(&vm, &source, "<fuzz>");
+        shutdown(&vm, &opts);
+        drop(vm);
+        mempy_vm::heap::memlimit::set_limit(None);
+        mempy_vm::interrupt::set_step_budget(None);
+        mempy_vm::sandbox::set(false);
+        status
+    })?;
+    Some(crate::Transcript {
+        stdout: out.text(),
+        stderr: err.text(),
+        exit_code: code,
+    })
 }
