@@ -183,3 +183,52 @@ pub fn run_sandboxed(source: &str, limits: &Sandbox) -> Option<crate::Transcript
         exit_code: code,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{run_sandboxed, Sandbox};
+
+    fn limits(steps: u64) -> Sandbox {
+        Sandbox {
+            steps,
+            memory: 64 << 20,
+            gc_stress: false,
+        }
+    }
+
+    /// Fuzz run regression (crash-11fd1f88): a spent budget raised at a call whose
+    /// exception was made by a call that checked again, recursing until the stack ended.
+    #[test]
+    fn a_spent_step_budget_stops_the_program_with_keyboard_interrupt() {
+        let src = "class C:\n    pass\nfor _ in range(2000):\n    c = C()\n    c.me = c\nprint('not reached')\n";
+        let t = run_sandboxed(src, &limits(500)).expect("no panic");
+        assert_eq!(t.stdout, "");
+        assert!(
+            t.stderr
+                .ends_with("KeyboardInterrupt: mempy: step budget exhausted\n"),
+            "{}",
+            t.stderr
+        );
+        let t = run_sandboxed(src, &limits(100_000)).expect("no panic");
+        assert_eq!(t.stdout, "not reached\n");
+    }
+
+    /// A program that catches the budget's exception is stopped again at its next check.
+    #[test]
+    fn catching_the_budget_stop_does_not_keep_the_program_running() {
+        let src = "while True:\n    try:\n        while True:\n            pass\n    except BaseException:\n        pass\n";
+        let t = run_sandboxed(src, &limits(1000)).expect("no panic");
+        assert_eq!(t.exit_code, 1);
+    }
+
+    #[test]
+    fn the_sandbox_refuses_files_and_does_not_sleep() {
+        let src = "import time\ntime.sleep(1000)\ntry:\n    open('/tmp/x', 'w')\nexcept PermissionError as e:\n    print(e)\nprint(input.__name__)\ntry:\n    input()\nexcept EOFError:\n    print('EOF')\n";
+        let t = run_sandboxed(src, &limits(10_000)).expect("no panic");
+        assert_eq!(
+            t.stdout, "open() is not allowed in mempy's fuzz sandbox\ninput\nEOF\n",
+            "{}",
+            t.stderr
+        );
+    }
+}
