@@ -142,6 +142,7 @@ pub fn os_error(
             "No such file or directory".to_string(),
         ),
         libc::EISDIR => (&ex.is_a_directory_error, "Is a directory".to_string()),
+        libc::EPIPE => (&ex.broken_pipe_error, "Broken pipe".to_string()),
         libc::EACCES | libc::EPERM => (
             &ex.permission_error,
             if errno == libc::EACCES {
