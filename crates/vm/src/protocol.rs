@@ -1182,12 +1182,14 @@ impl Vm {
         }
         // A range knows its length: CPython preallocates from the length hint, so
         // `list(range(10**12))` is a MemoryError at once, not a slow death.
+        let mut out = Vec::new();
         if let Some(r) = o.payload::<crate::objects::PyRange>() {
             let n = if r.big.is_some() { usize::MAX } else { r.len() };
             crate::objects::list::check_size(self, n, 8)?;
+            out.try_reserve_exact(n)
+                .map_err(|_| self.new_memory_error())?;
         }
         let it = self.get_iter(o)?;
-        let mut out = Vec::new();
         while let Some(x) = self.next(&it)? {
             out.push(x);
         }

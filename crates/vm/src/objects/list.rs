@@ -127,6 +127,9 @@ pub fn norm_index(vm: &Vm, idx: &PyObject, len: usize, msg: &str) -> PyResult<us
     Ok(j as usize)
 }
 
+/// Requests above this size are tried on the system allocator by [`check_size`].
+const TRIAL_ALLOCATION_FROM: usize = 64 << 20;
+
 /// `MemoryError` when `n` items of `item` bytes can't be held: more than the address
 /// space allows, or past `-X memlimit`.
 pub fn check_size(vm: &Vm, n: usize, item: usize) -> PyResult<()> {
@@ -135,6 +138,15 @@ pub fn check_size(vm: &Vm, n: usize, item: usize) -> PyResult<()> {
     }) || n > (1usize << 40)
     {
         return Err(vm.new_memory_error());
+    }
+    // A big request the system can't give (`'x' * 2**40`) is CPython's failed malloc: try it
+    // (virtual memory only, never touched) rather than abort in an infallible allocation.
+    let bytes = n * item;
+    if bytes > TRIAL_ALLOCATION_FROM {
+        let mut probe: Vec<u8> = Vec::new();
+        probe
+            .try_reserve_exact(bytes)
+            .map_err(|_| vm.new_memory_error())?;
     }
     Ok(())
 }
