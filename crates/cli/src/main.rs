@@ -2,7 +2,7 @@
 //! for a REPL (or, when standard input is not a terminal, the program read from it).
 //! Flags are parsed here (clap) and mapped to `mempy_driver::RunOptions`; the REPL's
 //! line editing is `repl.rs`, its Tab completion `complete.rs`; everything else is the
-//! driver's. Usage errors are clap's messages with exit status 2, as CPython's.
+//! driver's. Usage errors are CPython's three lines (reason, usage, hint) with exit status 2.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -90,9 +90,16 @@ fn cli() -> Command {
 }
 
 fn main() -> ExitCode {
-    // clap exits with status 2 on a usage error (and 0 for `-h`), as CPython does.
     let (head, tail) = split_after_command(std::env::args_os().collect());
-    let m = cli().get_matches_from(head);
+    let m = match cli().try_get_matches_from(head) {
+        Ok(m) => m,
+        Err(e) if e.use_stderr() => {
+            eprint!("{}", usage_error(&e));
+            return ExitCode::from(2);
+        }
+        // `-h`: clap prints the help to stdout and exits with 0.
+        Err(e) => e.exit(),
+    };
     if let Err(fatal) = mempy_driver::check_allocator() {
         eprintln!("{fatal}");
         return ExitCode::from(1);
@@ -171,6 +178,43 @@ fn main() -> ExitCode {
         Some(p) => repl::repl(opts, Some(p), true),
         None => repl::repl(opts, None, quiet),
     })
+}
+
+/// A usage error as CPython reports one (exit status 2): the reason on one line in
+/// CPython's words (`Unknown option: -Z`, `Argument expected for the -X option`), then
+/// the usage line and where to read more.
+fn usage_error(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let context = |k| match e.get(k) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        _ => String::new(),
+    };
+    // `-X <OPT>` names the flag with its value placeholder.
+    let invalid = context(ContextKind::InvalidArg);
+    let arg = invalid.split([' ', '=']).next().unwrap_or_default();
+    let value = context(ContextKind::InvalidValue);
+    let reason = match e.kind() {
+        ErrorKind::UnknownArgument if arg.starts_with("--") => format!("unknown option {arg}"),
+        ErrorKind::UnknownArgument => format!("Unknown option: {arg}"),
+        ErrorKind::InvalidValue if value.is_empty() => {
+            format!("Argument expected for the {arg} option")
+        }
+        ErrorKind::InvalidValue => format!(
+            "invalid value '{value}' for {arg} (one of: {})",
+            context(ContextKind::ValidValue)
+        ),
+        _ => e
+            .to_string()
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim_start_matches("error: ")
+            .to_string(),
+    };
+    format!(
+        "{reason}\nusage: mempy [option] ... [-c cmd | file | -] [arg] ...\nTry `mempy -h' for more information.\n"
+    )
 }
 
 /// Splits the command line after `-c CODE`: as in CPython, `-c` ends the option list,

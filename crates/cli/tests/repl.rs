@@ -79,6 +79,12 @@ fn banner_function_echo_underscore_and_exit() {
     says(&mut p, "_ + 1", "43\r\n", PS1);
     says(&mut p, "None", "", PS1);
     says(&mut p, "_", "43\r\n", PS1);
+    says(
+        &mut p,
+        "help",
+        "Type help() for interactive help, or help(object) for help about object.\r\n",
+        PS1,
+    );
     says(&mut p, "if 1: print('one')", "", PS2);
     says(&mut p, "", "one\r\n", PS1);
     p.send_line("exit()").expect("exit sent");
@@ -137,7 +143,23 @@ fn memory_commands_on_a_small_cycle() {
     p.exp_string("['a']").expect("the global");
     p.exp_string(".other").expect("the other instance");
     p.exp_string(PS1).expect("prompt");
-    says(&mut p, "del a, b", "", PS1);
+    // `b` is a global itself; once it is gone the chain goes through `a`.
+    let why = output_of(&mut p, ":why a.other");
+    shows(
+        &why,
+        &["is reachable in 0 steps:\n", "  __main__.b  (A at 0x"],
+    );
+    says(&mut p, "del b", "", PS1);
+    let why = output_of(&mut p, ":why a.other");
+    shows(
+        &why,
+        &[
+            "is reachable in 1 step:\n",
+            "  __main__.a  (A at 0x",
+            "  └─ .other → A at 0x",
+        ],
+    );
+    says(&mut p, "del a", "", PS1);
     says(&mut p, "import gc; gc.collect()", "2\r\n", PS1);
     p.send_line(":gc").expect("line sent");
     p.exp_string("gen  count/threshold").expect("generations");
@@ -146,6 +168,105 @@ fn memory_commands_on_a_small_cycle() {
     says(&mut p, ":help", ":alloc on|off", PS1);
     p.send_line("exit()").expect("exit sent");
     exits_with(p, 0);
+}
+
+/// Sends a line and returns what it printed before the next prompt.
+fn output_of(p: &mut PtySession, line: &str) -> String {
+    p.send_line(line).expect("line sent");
+    match p.exp_string(PS1) {
+        // rexpect reads each byte as one char: decode the UTF-8 (the `└─ →` of `:why`).
+        Ok(text) => {
+            let bytes: Vec<u8> = text.chars().map(|c| c as u32 as u8).collect();
+            String::from_utf8_lossy(&bytes).replace('\r', "")
+        }
+        Err(e) => panic!("after {line:?}, expected the prompt: {e}"),
+    }
+}
+
+/// Asserts that `text` contains each of `parts`.
+fn shows(text: &str, parts: &[&str]) {
+    for part in parts {
+        assert!(text.contains(part), "{part:?} missing from:\n{text}");
+    }
+}
+
+#[test]
+fn each_memory_command_on_a_self_referencing_list() {
+    let h = home("cycle");
+    let mut p = start(&h, &["-q"]);
+    p.exp_string(PS1).expect("prompt");
+    says(&mut p, "a = []; a.append(a)", "", PS1);
+    let refs = output_of(&mut p, ":refs a");
+    shows(
+        &refs,
+        &[
+            "list of 1 at 0x",
+            "refcount   2\n",
+            "gc         tracked, generation 0\n",
+            "referrers  2\n",
+            "dict (globals of module __main__) at 0x",
+            "['a']",
+            "    itself  [0]\n",
+        ],
+    );
+    let why = output_of(&mut p, ":why a");
+    shows(
+        &why,
+        &[
+            "is reachable in 0 steps:\n",
+            "  __main__.a  (list of 1 at 0x",
+        ],
+    );
+    let heap = output_of(&mut p, ":heap");
+    shows(
+        &heap,
+        &[
+            "heap (pymalloc): 1 arena, ",
+            "arena   0 |",
+            "class  block  pools  empty  blocks\n",
+        ],
+    );
+    says(&mut p, ":alloc on", "alloc reporting on\r\n", PS1);
+    let made = output_of(&mut p, "x = [[] for i in range(100)]");
+    shows(
+        &made,
+        &["[alloc] ", " blocks allocated, ", "; no collection\n"],
+    );
+    // 101 lists and the input's code object go; an unreachable cycle stays.
+    let gone = output_of(&mut p, "del x, a");
+    shows(&gone, &["[alloc] ", " allocated, 102 freed (net -101, "]);
+    says(&mut p, "import gc", "", PS1);
+    let collected = output_of(&mut p, "gc.collect()");
+    shows(
+        &collected,
+        &[
+            "\n1\n[alloc] ",
+            "collection: gen 2 (1 unreachable object freed)\n",
+        ],
+    );
+    says(&mut p, ":alloc off", "alloc reporting off\r\n", PS1);
+    let quiet = output_of(&mut p, "y = [1, 2, 3]");
+    assert!(!quiet.contains("[alloc]"), "{quiet}");
+    let gc = output_of(&mut p, ":gc");
+    shows(
+        &gc,
+        &["gc enabled\n", "gen  count/threshold", "gc.garbage: []\n"],
+    );
+    let help = output_of(&mut p, ":help");
+    shows(
+        &help,
+        &[
+            ":heap",
+            ":refs EXPR",
+            ":why EXPR",
+            ":gc",
+            ":alloc on|off",
+            ":help",
+        ],
+    );
+    p.send_line("exit()").expect("exit sent");
+    exits_with(p, 0);
+    let _ = std::fs::remove_dir_all(&h);
 }
 
 #[test]

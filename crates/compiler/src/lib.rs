@@ -35,6 +35,9 @@ pub enum Mode {
     /// One REPL input: expression statements at top level print their value
     /// (`PrintExpr`).
     Interactive,
+    /// `eval()`'s input: the module must be one expression statement, whose value
+    /// the code returns.
+    Eval,
 }
 
 /// Compiles `module` (parsed from `source`, used for positions) into the code

@@ -19,9 +19,9 @@ pub const HELP: &str = "\
 memory commands:
   :heap          the arena/pool map (one row per arena, one cell per pool)
   :refs EXPR     refcount, size, gc generation and referrers of EXPR's value
-  :why EXPR      the shortest chain of references from a module global to EXPR's value
+  :why EXPR      the shortest chain of references from a root (global, local) to EXPR's value
   :gc            collector counts, thresholds, statistics and gc.garbage
-  :alloc on|off  after each input, show the blocks and objects it left and collections run
+  :alloc on|off  after each input, the blocks it allocated and freed and the collections run
   :help          this list
 ";
 
@@ -63,20 +63,53 @@ fn stdout_is_tty() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
 }
 
-/// Figures `:alloc` compares before and after an input.
+/// Figures `:alloc` compares before and after an input. Every block of the object
+/// domain holds one object, so objects allocated and freed are blocks allocated and freed.
 #[derive(Clone, Copy)]
 struct Snapshot {
-    blocks: usize,
-    objects: usize,
+    allocations: u64,
+    live: usize,
     collections: [usize; 3],
+    collected: [usize; 3],
 }
 
 fn snapshot() -> Snapshot {
     with_heap(|h| Snapshot {
-        blocks: h.allocated_blocks(),
-        objects: h.live_objects(),
+        allocations: h.allocations(),
+        live: h.live_objects(),
         collections: [0, 1, 2].map(|i| h.stats[i].get().collections),
+        collected: [0, 1, 2].map(|i| h.stats[i].get().collected),
     })
+}
+
+/// The `:alloc` line for one input: blocks allocated and freed by it, the net change and
+/// what is in use now, and the collections that ran (generation, count, objects freed).
+fn alloc_line(b: &Snapshot, a: &Snapshot) -> String {
+    let allocated = a.allocations - b.allocations;
+    let net = a.live as i64 - b.live as i64;
+    let freed = allocated as i64 - net;
+    let ran: Vec<String> = (0..3)
+        .filter(|&g| a.collections[g] > b.collections[g])
+        .map(|g| match a.collections[g] - b.collections[g] {
+            1 => format!("gen {g}"),
+            n => format!("gen {g} x{n}"),
+        })
+        .collect();
+    let gc = if ran.is_empty() {
+        "no collection".to_string()
+    } else {
+        let collected: usize = (0..3).map(|g| a.collected[g] - b.collected[g]).sum();
+        let objects = if collected == 1 { "object" } else { "objects" };
+        format!(
+            "collection: {} ({collected} unreachable {objects} freed)",
+            ran.join(", ")
+        )
+    };
+    let blocks = if allocated == 1 { "block" } else { "blocks" };
+    format!(
+        "[alloc] {allocated} {blocks} allocated, {freed} freed (net {net:+}, {} in use); {gc}\n",
+        a.live
+    )
 }
 
 impl Interactive {
@@ -84,24 +117,9 @@ impl Interactive {
     pub fn run_observed(&self, src: &str) -> Option<i32> {
         let before = ALLOC.with(|a| a.get()).then(snapshot);
         let r = self.run(src);
-        if let Some(b) = before {
-            let a = snapshot();
-            let ran: Vec<String> = (0..3)
-                .filter(|&g| a.collections[g] > b.collections[g])
-                .map(|g| format!("gen {g} x{}", a.collections[g] - b.collections[g]))
-                .collect();
-            let gc = if ran.is_empty() {
-                "no collection".to_string()
-            } else {
-                format!("collected: {}", ran.join(", "))
-            };
-            self.vm.write_stderr(&format!(
-                "[alloc] blocks {:+} (now {}), objects {:+} (now {}), {gc}\n",
-                a.blocks as i64 - b.blocks as i64,
-                a.blocks,
-                a.objects as i64 - b.objects as i64,
-                a.objects
-            ));
+        // No line after the input that ends the session (`exit()`).
+        if let (Some(b), None) = (before, r) {
+            self.vm.write_stderr(&alloc_line(&b, &snapshot()));
         }
         introspect::report::sample();
         r
@@ -123,7 +141,7 @@ impl Interactive {
                 None => String::new(),
             },
             ":why" => match self.eval(arg) {
-                Some(v) => introspect::why(&self.vm, &v, Vec::new()).to_string(),
+                Some(v) => introspect::why(&self.vm, &v, Vec::new(), 1).to_string(),
                 None => String::new(),
             },
             ":alloc" => match arg {

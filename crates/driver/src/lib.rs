@@ -295,6 +295,7 @@ pub fn compile_hook(
     let mode = match mode {
         CompileMode::Module => mempy_compiler::Mode::Module,
         CompileMode::Interactive => mempy_compiler::Mode::Interactive,
+        CompileMode::Eval => mempy_compiler::Mode::Eval,
     };
     mempy_compiler::compile(&module, source, filename, mode).map_err(|e| {
         let class = match e.kind {

@@ -313,16 +313,23 @@ pub fn heap_map_text(map: &HeapMap, color: bool) -> String {
             s,
             "shade: - <25%  + <50%  * <75%  # fuller   . empty   (blank) never carved"
         );
-        let _ = writeln!(s, "class  block  pools  blocks");
+        // An emptied pool keeps its class until it is reused: the `empty` column says
+        // why a class with no blocks still has a row.
+        let _ = writeln!(s, "class  block  pools  empty  blocks");
         for (c, size) in classes_present(map) {
-            let pools: Vec<&PoolInfo> = map
-                .pools()
-                .filter(|p| {
-                    p.size_class == Some(c) && matches!(p.state, PoolState::Used | PoolState::Full)
-                })
+            let of_class = || map.pools().filter(move |p| p.size_class == Some(c));
+            let pools: Vec<&PoolInfo> = of_class()
+                .filter(|p| matches!(p.state, PoolState::Used | PoolState::Full))
                 .collect();
+            let empty = of_class()
+                .filter(|p| matches!(p.state, PoolState::Empty))
+                .count();
             let blocks: usize = pools.iter().map(|p| p.blocks_used).sum();
-            let _ = writeln!(s, "{c:>5}  {size:>5}  {:>5}  {blocks:>6}", pools.len());
+            let _ = writeln!(
+                s,
+                "{c:>5}  {size:>5}  {:>5}  {empty:>5}  {blocks:>6}",
+                pools.len()
+            );
         }
     }
     s

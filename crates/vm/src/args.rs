@@ -9,6 +9,20 @@ use crate::heap::PyObjectRef;
 use crate::objects::PyStr;
 use crate::vm::{PyResult, Vm};
 
+/// An argument vector built for one call (a receiver prepended to the caller's
+/// arguments): on the Rust stack for up to four values, so a method call does not
+/// go through the system allocator.
+pub type ArgVec = smallvec::SmallVec<[PyObjectRef; 4]>;
+
+/// `first` followed by `rest`, as one argument vector.
+#[inline]
+pub fn prepend(first: PyObjectRef, rest: &[PyObjectRef]) -> ArgVec {
+    let mut v = ArgVec::with_capacity(rest.len() + 1);
+    v.push(first);
+    v.extend(rest.iter().cloned());
+    v
+}
+
 /// The signature of every builtin function and method.
 pub type NativeFn = fn(&Vm, Args<'_>) -> PyResult;
 

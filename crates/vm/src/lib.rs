@@ -8,6 +8,7 @@
 //! (native function arguments). Start with `heap/handle.rs`, then `objects/mod.rs`.
 #![deny(unsafe_code)]
 
+pub mod addr_map;
 pub mod args;
 pub mod builtins;
 pub mod eval;

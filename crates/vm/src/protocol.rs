@@ -330,9 +330,7 @@ impl Vm {
         match self.lookup_special(o, name) {
             None => Ok(None),
             Some(m) => {
-                let mut full = Vec::with_capacity(args.len() + 1);
-                full.push(o.to_owned());
-                full.extend_from_slice(args);
+                let full = crate::args::prepend(o.to_owned(), args);
                 self.call_unbound(&m, &full).map(Some)
             }
         }
@@ -1219,9 +1217,7 @@ impl Vm {
         let new = cls.lookup(&self.intern("__new__")).ok_or_else(|| {
             self.new_type_error(format!("cannot create '{}' instances", cls.name()))
         })?;
-        let mut full = Vec::with_capacity(args.args.len() + 1);
-        full.push(cls.clone().into());
-        full.extend_from_slice(args.args);
+        let full = crate::args::prepend(cls.clone().into(), args.args);
         let new_args = Args::new(&full, args.kwnames);
         let new_f = if let Some(s) = new.payload::<PyStaticMethod>() {
             s.callable.borrow().clone()
@@ -1233,9 +1229,7 @@ impl Vm {
             return Ok(obj);
         }
         if let Some(init) = obj.class().lookup(&self.intern("__init__")) {
-            let mut full = Vec::with_capacity(args.args.len() + 1);
-            full.push(obj.clone());
-            full.extend_from_slice(args.args);
+            let full = crate::args::prepend(obj.clone(), args.args);
             let r = if let Some(d) = init.payload::<PyMethodDescr>() {
                 (d.func)(self, Args::new(&full, args.kwnames))?
             } else {

@@ -27,6 +27,8 @@ pub type PyResult<T = PyObjectRef> = Result<T, PyBaseExceptionRef>;
 pub enum CompileMode {
     Module,
     Interactive,
+    /// `eval()`: one expression, whose value the code returns.
+    Eval,
 }
 
 /// A compile failure reported by the driver's compile hook, turned into SyntaxError.
@@ -58,7 +60,9 @@ pub struct Context {
     pub empty_tuple: PyTupleRef,
     pub empty_str: PyStrRef,
     small_ints: Vec<PyObjectRef>,
-    interner: RefCell<HashMap<Box<str>, PyStrRef>>,
+    /// Name -> canonical str. foldhash, not SipHash: names are looked up on hot
+    /// paths (special methods by name) and need no protection from collisions.
+    interner: RefCell<HashMap<Box<str>, PyStrRef, foldhash::fast::FixedState>>,
     pub latin1_chars: Vec<PyStrRef>,
 }
 
@@ -135,7 +139,7 @@ impl Vm {
             empty_tuple,
             empty_str,
             small_ints,
-            interner: RefCell::new(HashMap::new()),
+            interner: RefCell::new(HashMap::default()),
             latin1_chars,
         };
         let sys_modules = new_object(PyDict::default(), dict_type.as_object());

@@ -93,6 +93,24 @@ impl<'a> Compiler<'a> {
                 }
                 self.compile_body(&module.body)?;
             }
+            Mode::Eval => {
+                let [Stmt {
+                    kind: StmtKind::Expr { value },
+                    ..
+                }] = module.body.as_slice()
+                else {
+                    let span = module
+                        .body
+                        .get(1)
+                        .or(module.body.first())
+                        .map_or(Span { start: 0, end: 0 }, |s| s.span);
+                    return Err(CompileError::syntax("invalid syntax", span));
+                };
+                self.compile_expr(value)?;
+                self.set_loc(value.span);
+                self.emit(I::ReturnValue);
+                return Ok(self.exit_unit());
+            }
         }
         self.implicit_return();
         Ok(self.exit_unit())

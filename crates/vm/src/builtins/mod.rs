@@ -2,7 +2,7 @@
 //! (print, input, open, exit), `numbers.rs` (abs, round, divmod, pow, sum, hex...),
 //! `iteration.rs` (len, iter, next, sorted, min, max, any, all), `attributes.rs`
 //! (getattr family, vars, dir), `introspection.rs` (isinstance, id, hash, repr,
-//! format, globals, locals, `__import__`). Builtin *types* (`int`, `list`, `zip`...)
+//! format, globals, locals, `__import__`), `site.rs` (help, copyright, credits, license). Builtin *types* (`int`, `list`, `zip`...)
 //! are in `objects/`; this module only exposes them under their names.
 //!
 //! # How to add a builtin
@@ -11,10 +11,12 @@
 //! `("name", builtin_name)` to the table in `init`.
 
 mod attributes;
+mod exec_eval;
 mod introspection;
 mod io;
 mod iteration;
 mod numbers;
+mod site;
 
 pub use crate::objects::int::index_bigint;
 pub use introspection::{ascii_escape, isinstance_of};
@@ -28,6 +30,9 @@ pub(crate) fn init(vm: &Vm) {
         b,
         &[
             ("print", io::builtin_print),
+            ("compile", exec_eval::builtin_compile),
+            ("exec", exec_eval::builtin_exec),
+            ("eval", exec_eval::builtin_eval),
             ("input", io::builtin_input),
             ("open", io::builtin_open),
             ("exit", io::builtin_exit),
@@ -104,4 +109,5 @@ pub(crate) fn init(vm: &Vm) {
     vm.module_set(b, "NotImplemented", vm.not_implemented());
     vm.module_set(b, "__name__", vm.new_str("builtins"));
     vm.module_set(b, "__doc__", vm.none());
+    site::init(vm);
 }

@@ -19,6 +19,9 @@ pub(super) fn builtin_abs(vm: &Vm, args: Args) -> PyResult {
     let [o] = args
         .exact::<1>(vm, "abs")
         .map_err(|_| one_arg(vm, "abs", args))?;
+    if let Some(r) = crate::eval::ops::exact_abs(vm, o) {
+        return Ok(r);
+    }
     vm.call_special(o, "__abs__", &[])?.ok_or_else(|| {
         vm.new_type_error(format!(
             "bad operand type for abs(): '{}'",

@@ -34,17 +34,13 @@ pub fn call_object(vm: &Vm, f: &PyObject, args: Args) -> PyResult {
         return match &b.bound_self {
             None => (b.func)(vm, args),
             Some(s) => {
-                let mut full = Vec::with_capacity(args.args.len() + 1);
-                full.push(s.clone());
-                full.extend_from_slice(args.args);
+                let full = crate::args::prepend(s.clone(), args.args);
                 (b.func)(vm, Args::new(&full, args.kwnames))
             }
         };
     }
     if let Some(m) = f.payload::<PyBoundMethod>() {
-        let mut full = Vec::with_capacity(args.args.len() + 1);
-        full.push(m.obj.clone());
-        full.extend_from_slice(args.args);
+        let full = crate::args::prepend(m.obj.clone(), args.args);
         return call_object(vm, &m.func, Args::new(&full, args.kwnames));
     }
     if let Some(d) = f.payload::<PyMethodDescr>() {
@@ -58,9 +54,7 @@ pub fn call_object(vm: &Vm, f: &PyObject, args: Args) -> PyResult {
     }
     match f.class().lookup(&vm.intern("__call__")) {
         Some(c) => {
-            let mut full = Vec::with_capacity(args.args.len() + 1);
-            full.push(f.to_owned());
-            full.extend_from_slice(args.args);
+            let full = crate::args::prepend(f.to_owned(), args.args);
             vm.check_recursion(" while calling a Python object")?;
             let r = match c.payload::<PyMethodDescr>() {
                 Some(d) => (d.func)(vm, Args::new(&full, args.kwnames)),
@@ -255,7 +249,7 @@ pub fn invoke_function(vm: &Vm, func: &PyFunction, args: Args) -> PyResult {
 
 /// A frame for running `func`'s code, with the closure's cells after its own.
 /// Inlined so the frame is built in its caller's slot instead of copied there.
-#[inline]
+#[inline(always)]
 pub fn frame_for(vm: &Vm, func: &PyFunction, locals: Option<PyObjectRef>) -> Frame {
     let mut frame = Frame::new(vm, func.code.clone(), func.globals.clone(), locals);
     if let Some(cl) = &func.closure {

@@ -17,7 +17,7 @@ use mempy_bytecode::{ComparisonOperator, Instruction, UnaryOperator};
 
 use crate::args::Args;
 use crate::eval::frame::{Block, Frame};
-use crate::eval::{call, class, generator, import, ops};
+use crate::eval::{call, class, generator, global_cache, import, ops};
 use crate::heap::{PyObject, PyObjectRef};
 use crate::objects::typeobj::{flags, ObjectClass};
 use crate::objects::*;
@@ -243,13 +243,8 @@ fn execute(vm: &Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<FrameResult> 
             }
             Instruction::DeleteName(i) => delete_name(vm, f, &code.names[i as usize])?,
             Instruction::LoadGlobal(i) => {
-                let name = &code.names[i as usize];
-                let v = match f.globals.get_item_str_opt(name) {
-                    Some(v) => v,
-                    None => match f.builtins.get_item_str_opt(name) {
-                        Some(v) => v,
-                        None => return Err(name_error(vm, name.as_str())),
-                    },
+                let Some(v) = global_cache::load_global(f, &code, i as usize) else {
+                    return Err(name_error(vm, code.names[i as usize].as_str()));
                 };
                 f.stack.push(v);
             }
@@ -534,11 +529,7 @@ fn execute(vm: &Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<FrameResult> 
                     f.stack.push(r);
                     continue;
                 }
-                if n == 0
-                    && f.stack[base]
-                        .payload::<PyBuiltinFunction>()
-                        .is_some_and(|b| SCOPE_BUILTINS.contains(&b.name))
-                {
+                if wants_scope(&f.stack[base], n) {
                     set_scope(vm, f);
                 }
                 let r = call::call_moving(vm, &mut f.stack, base)?;
@@ -566,7 +557,7 @@ fn execute(vm: &Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<FrameResult> 
             Instruction::LoadMethod(i) => {
                 let o = pop!(f);
                 let name = &code.names[i as usize];
-                match load_method(vm, &o, name)? {
+                match load_method(&o, name)? {
                     Some(m) => {
                         f.stack.push(m);
                         f.stack.push(o);
@@ -583,6 +574,9 @@ fn execute(vm: &Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<FrameResult> 
             Instruction::CallMethod(n) => {
                 let base = f.stack.len() - n as usize - 2;
                 let r = if is_null(vm, &f.stack[base]) {
+                    if n == 1 && wants_scope(&f.stack[base + 1], n) {
+                        set_scope(vm, f);
+                    }
                     call::call_moving(vm, &mut f.stack, base + 1)?
                 } else {
                     call::call_moving(vm, &mut f.stack, base)?
@@ -717,8 +711,23 @@ fn execute(vm: &Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<FrameResult> 
 
 // ----- Helpers of the arms above -----
 
-/// Builtins that read the running frame's namespaces through `Vm::scope_hook`.
+/// Builtins that read the running frame's namespaces through `Vm::scope_hook`
+/// when called without arguments.
 const SCOPE_BUILTINS: &[&str] = &["locals", "globals", "vars", "dir"];
+
+/// Whether calling `callee` with `n` arguments needs the frame's scope published:
+/// a scope builtin without arguments, `exec`/`eval` (they default to the caller's
+/// namespaces whatever their arguments), or `mempy.why(obj)` (the frame's locals
+/// are roots of its search).
+#[inline]
+fn wants_scope(callee: &PyObject, n: u32) -> bool {
+    callee
+        .payload::<PyBuiltinFunction>()
+        .is_some_and(|b| match n {
+            0 => SCOPE_BUILTINS.contains(&b.name) || b.name == "exec" || b.name == "eval",
+            _ => (n == 1 && b.name == "why") || b.name == "exec" || b.name == "eval",
+        })
+}
 
 thread_local! {
     /// The globals of the running frames, innermost last (pushed and popped by
@@ -937,7 +946,7 @@ fn load_class_deref(vm: &Vm, f: &Frame, i: usize) -> PyResult {
 
 /// The method-call fast path: `Some(function)` when `type(o)` has a plain function
 /// or method descriptor `name` that the instance does not shadow.
-fn load_method(vm: &Vm, o: &PyObjectRef, name: &PyStrRef) -> PyResult<Option<PyObjectRef>> {
+fn load_method(o: &PyObjectRef, name: &PyStrRef) -> PyResult<Option<PyObjectRef>> {
     let cls = o.class();
     if cls.flags.get() & flags::CUSTOM_GETATTRIBUTE != 0
         || o.payload::<PyType>().is_some()

@@ -71,7 +71,7 @@ pub struct Frame {
 impl Frame {
     /// A frame for `code` with empty fast locals and fresh cells for its cell
     /// variables (free variables are appended by the caller from the closure).
-    #[inline]
+    #[inline(always)]
     pub fn new(
         vm: &Vm,
         code: PyRef<PyCode>,
@@ -90,7 +90,7 @@ impl Frame {
             .ok()
             .and_then(|mut s| s.pop());
         let (mut fastlocals, mut stack) = spare.unwrap_or_default();
-        fastlocals.resize(nlocals, None);
+        fastlocals.resize_with(nlocals, || None);
         stack.reserve(c.max_stack as usize + 2);
         Frame {
             globals,

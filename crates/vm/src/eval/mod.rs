@@ -1,6 +1,6 @@
 //! The evaluation loop: frames (`frame.rs`), the dispatch loop (`dispatch.rs`, on
 //! top of the contract in `mempy_bytecode::instruction`), calls and argument
-//! binding (`call.rs`), operators (`ops.rs`), generators (`generator.rs`), class
+//! binding (`call.rs`), the `LoadGlobal` cache (`global_cache.rs`), operators (`ops.rs`), generators (`generator.rs`), class
 //! statements and `super` (`class.rs`) and imports (`import.rs`).
 //!
 //! Entry point for a module's code: [`Vm::run_code`].
@@ -10,6 +10,7 @@ pub mod class;
 pub mod dispatch;
 pub mod frame;
 pub mod generator;
+pub mod global_cache;
 pub mod import;
 pub mod ops;
 
@@ -17,8 +18,9 @@ use std::rc::Rc;
 
 use crate::eval::dispatch::{run_frame, FrameResult};
 use crate::eval::frame::Frame;
+use crate::heap::{PyObjectRef, PyRef};
 use crate::objects::code::new_code;
-use crate::objects::PyDictRef;
+use crate::objects::{PyCode, PyDictRef};
 use crate::vm::{PyResult, Vm};
 
 /// Registers the builtins and type methods that live in `eval/`.
@@ -32,12 +34,24 @@ pub(crate) fn init(vm: &Vm) {
 impl Vm {
     /// Runs a module-level code object with `globals` as globals and locals.
     pub fn run_code(&self, code: Rc<mempy_bytecode::CodeObject>, globals: PyDictRef) -> PyResult {
+        let code = new_code(self, code);
+        let locals: PyObjectRef = globals.clone().into();
+        self.run_code_in(code, globals, locals)
+    }
+
+    /// Runs a module-level (or `eval`) code object with explicit namespaces, adding
+    /// `__builtins__` to `globals` if it lacks it (as `exec` and `eval` do).
+    pub fn run_code_in(
+        &self,
+        code: PyRef<PyCode>,
+        globals: PyDictRef,
+        locals: PyObjectRef,
+    ) -> PyResult {
         let key = self.intern("__builtins__");
         if globals.get_item_str_opt(&key).is_none() {
             globals.set_item_str(self, &key, self.builtins.clone().into());
         }
-        let code = new_code(self, code);
-        let mut frame = Frame::new(self, code, globals.clone(), Some(globals.into()));
+        let mut frame = Frame::new(self, code, globals, Some(locals));
         let marker = 0u8;
         let outermost = self.stack_base.get() == 0;
         if outermost {

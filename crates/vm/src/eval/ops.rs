@@ -364,6 +364,9 @@ fn d_pos(vm: &Vm, args: Args) -> PyResult {
 }
 fn d_abs(vm: &Vm, args: Args) -> PyResult {
     let a = &args.args[0];
+    if let Some(r) = exact_abs(vm, a) {
+        return Ok(r);
+    }
     if let Some(i) = a.payload::<PyInt>() {
         let v = i.to_bigint();
         return Ok(vm.new_bigint(if v.sign() == num_bigint::Sign::Minus {
@@ -373,6 +376,25 @@ fn d_abs(vm: &Vm, args: Args) -> PyResult {
         }));
     }
     Ok(vm.new_float(a.payload::<PyFloat>().map(|f| f.value.abs()).unwrap_or(0.0)))
+}
+/// `abs()` of an exact int or float without a method lookup: a non-negative exact
+/// int is returned itself, as CPython's `long_abs` does.
+#[inline]
+pub fn exact_abs(vm: &Vm, a: &PyObjectRef) -> Option<PyObjectRef> {
+    let class = a.class_obj();
+    if class.is(vm.ctx.types.int_type.as_object()) {
+        let i = a.payload::<PyInt>()?;
+        return match i.as_small() {
+            Some(v) if v >= 0 => Some(a.clone()),
+            Some(v) if v != i64::MIN => Some(vm.new_int(-v)),
+            _ if i.to_bigint().sign() != num_bigint::Sign::Minus => Some(a.clone()),
+            _ => None,
+        };
+    }
+    if class.is(vm.ctx.types.float_type.as_object()) {
+        return Some(vm.new_float(a.payload::<PyFloat>()?.value.abs()));
+    }
+    None
 }
 fn d_invert(vm: &Vm, args: Args) -> PyResult {
     match args.args[0].payload::<PyInt>() {

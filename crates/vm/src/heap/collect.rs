@@ -39,7 +39,7 @@
 //! there. In debug builds `validate_list` checks the links and flag states after steps.
 #![allow(unsafe_code)]
 
-use std::collections::HashMap;
+use crate::addr_map::AddrMap;
 use std::ptr::NonNull;
 
 use super::handle::{PyObject, PyObjectRef, RawObj};
@@ -263,7 +263,7 @@ enum Mark {
 /// Splits `objs` into (reachable, unreachable), each in CPython's list order.
 /// `extra_refs` is subtracted from every count (references the caller holds).
 fn trial_deletion(objs: &[RawObj], extra_refs: usize) -> (Vec<RawObj>, Vec<RawObj>) {
-    let index: HashMap<usize, usize> = objs
+    let index: AddrMap<usize> = objs
         .iter()
         .enumerate()
         .map(|(i, o)| (o.addr(), i))
@@ -396,7 +396,7 @@ pub fn stress_check(env: &dyn GcEnv) {
             objs.extend(list_objects(g.head()));
         }
     });
-    let index: HashMap<usize, usize> = objs
+    let index: AddrMap<usize> = objs
         .iter()
         .enumerate()
         .map(|(i, o)| (o.addr(), i))
@@ -829,10 +829,10 @@ thread_local! {
     // `ManuallyDrop`: types still alive when the thread ends are leaked (immortal), not
     // dropped from a TLS destructor after the heap itself is gone.
     // Those left at thread end go to `keep_immortal` so they stay reachable.
-    static TYPE_SELF: TypeSelf = TypeSelf(std::cell::RefCell::new(HashMap::new()));
+    static TYPE_SELF: TypeSelf = TypeSelf(std::cell::RefCell::new(AddrMap::default()));
 }
 
-struct TypeSelf(std::cell::RefCell<HashMap<usize, std::mem::ManuallyDrop<PyObjectRef>>>);
+struct TypeSelf(std::cell::RefCell<AddrMap<std::mem::ManuallyDrop<PyObjectRef>>>);
 
 impl Drop for TypeSelf {
     fn drop(&mut self) {

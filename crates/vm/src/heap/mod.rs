@@ -134,6 +134,9 @@ pub struct Heap {
     /// hook runs the collection.
     pub collection_pending: Cell<bool>,
     live_objects: Cell<usize>,
+    /// Objects allocated since start-up (frees are this minus the change of
+    /// `live_objects`): what the REPL's `:alloc` reports per input.
+    allocations: Cell<u64>,
     pub(crate) trash: RefCell<Vec<RawObj>>,
     finalizer: RefCell<Option<Hook>>,
     weak_hook: RefCell<Option<WeakHook>>,
@@ -282,6 +285,7 @@ impl Heap {
             collecting: Cell::new(false),
             collection_pending: Cell::new(false),
             live_objects: Cell::new(0),
+            allocations: Cell::new(0),
             trash: RefCell::new(Vec::new()),
             finalizer: RefCell::new(None),
             weak_hook: RefCell::new(None),
@@ -300,6 +304,7 @@ impl Heap {
         let p = self.alloc.malloc(domain, size)?;
         memlimit::after_allocate(&self.alloc);
         self.live_objects.set(self.live_objects.get() + 1);
+        self.allocations.set(self.allocations.get() + 1);
         if gc {
             let g0 = &self.generations[0];
             g0.count.set(g0.count.get() + 1);
@@ -372,6 +377,11 @@ impl Heap {
     /// Objects currently alive.
     pub fn live_objects(&self) -> usize {
         self.live_objects.get()
+    }
+
+    /// Objects allocated since start-up, freed or not.
+    pub fn allocations(&self) -> u64 {
+        self.allocations.get()
     }
 
     /// The allocator's statistics report (`sys._debugmallocstats`).

@@ -11,8 +11,8 @@
 //! table never holds a dangling entry. Read `collect.rs` for the collector side.
 #![allow(unsafe_code)]
 
+use crate::addr_map::AddrMap;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::ptr::NonNull;
 
 use super::handle::{PyObject, PyObjectRef};
@@ -29,9 +29,9 @@ pub struct WeakCore {
 
 thread_local! {
     /// Referent address -> the cores registered on it, in CPython's list order.
-    static REGISTRY: RefCell<HashMap<usize, Vec<NonNull<WeakCore>>>> = RefCell::new(HashMap::new());
+    static REGISTRY: RefCell<AddrMap<Vec<NonNull<WeakCore>>>> = RefCell::new(AddrMap::default());
     /// Weakref object address -> its registered core.
-    static OWNERS: RefCell<HashMap<usize, NonNull<WeakCore>>> = RefCell::new(HashMap::new());
+    static OWNERS: RefCell<AddrMap<NonNull<WeakCore>>> = RefCell::new(AddrMap::default());
 }
 
 impl WeakCore {

@@ -86,12 +86,17 @@ pub fn refs(vm: &Vm, obj: &PyObject, held: usize) -> RefsInfo {
     let target = obj.addr();
     let holders: Vec<_> = collect::objects(None)
         .into_iter()
-        .filter(|o| !o.is(obj) && collect::refers_to_any(o, &[target]))
+        .filter(|o| collect::refers_to_any(o, &[target]))
         .collect();
+    // An object that refers to itself (`a.append(a)`) is its own referrer: the cycle.
     let referrers = holders
         .iter()
         .map(|h| Referrer {
-            holder: describe(vm, h),
+            holder: if h.is(obj) {
+                "itself".to_string()
+            } else {
+                describe(vm, h)
+            },
             via: edge_label(vm, h, target),
         })
         .collect();

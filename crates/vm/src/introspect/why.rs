@@ -1,14 +1,18 @@
 //! `why(obj)`: the shortest chain of references from a root to an object, so a learner
-//! can see what keeps it alive. Roots are the globals of every module in `sys.modules`
-//! (`__main__` first, so its names win ties) plus any frame locals the caller passes. The
+//! can see what keeps it alive. The named roots are the locals of the calling frame (which
+//! the caller passes: `mempy.why` gets them from the eval loop) and the globals of every
+//! module in `sys.modules` (`__main__` first, so its names win ties). When none of them
+//! reaches the object, the search starts again from the objects held from outside the
+//! heap: frames run on the native stack here, so the locals of the frames further up
+//! the call stack are references the collector cannot see, found as CPython's collector
+//! finds its roots (reference count minus the references of other tracked objects). The
 //! search is breadth-first over the collector's view of references (`Traverse`, as
-//! `gc.get_referents`), so it follows exactly the edges the cycle collector sees; an
-//! object held only by a native stack (an argument being evaluated) has no chain.
+//! `gc.get_referents`), so it follows exactly the edges the cycle collector sees.
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::fmt;
 
-use crate::heap::{collect, PyObject, PyObjectRef};
+use crate::heap::{collect, with_heap, PyObject, PyObjectRef};
 use crate::introspect::edge::{describe, edge_label};
 use crate::objects::{PyModule, PyStr};
 use crate::vm::Vm;
@@ -68,17 +72,14 @@ struct Node {
     root: Option<usize>,
 }
 
-/// The shortest chain from a root to `obj`. `extra_roots` (frame locals, labelled by the
-/// caller) are searched before the module globals.
-pub fn why(vm: &Vm, obj: &PyObject, extra_roots: Vec<(String, PyObjectRef)>) -> WhyChain {
-    let target = obj.addr();
-    let mut roots = extra_roots;
-    roots.extend(module_roots(vm));
+/// Breadth-first search from `roots` (in order, so earlier roots win ties) to the
+/// object at `target`: the root's index and the steps, or None; and the objects visited.
+fn search(vm: &Vm, target: usize, roots: &[PyObjectRef]) -> (Option<(usize, Vec<Step>)>, usize) {
     let mut nodes: Vec<Node> = Vec::new();
     let mut seen: HashSet<usize> = HashSet::new();
     let mut queue = VecDeque::new();
     let mut found = None;
-    for (i, (_, v)) in roots.iter().enumerate() {
+    for (i, v) in roots.iter().enumerate() {
         if v.addr() == target {
             found = Some(nodes.len());
             nodes.push(Node {
@@ -118,13 +119,9 @@ pub fn why(vm: &Vm, obj: &PyObject, extra_roots: Vec<(String, PyObjectRef)>) -> 
         }
     }
     let visited = nodes.len();
-    let mut chain = WhyChain {
-        target: describe(vm, obj),
-        root: None,
-        steps: Vec::new(),
-        visited,
+    let Some(mut i) = found else {
+        return (None, visited);
     };
-    let Some(mut i) = found else { return chain };
     let mut path = vec![i];
     while let Some(p) = nodes[i].parent {
         path.push(p);
@@ -132,15 +129,101 @@ pub fn why(vm: &Vm, obj: &PyObject, extra_roots: Vec<(String, PyObjectRef)>) -> 
     }
     path.reverse();
     let root_index = nodes[path[0]].root.unwrap_or(0);
-    chain.root = roots
-        .get(root_index)
-        .map(|(label, v)| format!("{label}  ({})", describe(vm, v)));
-    for w in path.windows(2) {
-        let (parent, child) = (&nodes[w[0]].obj, &nodes[w[1]].obj);
-        chain.steps.push(Step {
-            via: edge_label(vm, parent, child.addr()),
-            what: describe(vm, child),
-        });
+    let steps = path
+        .windows(2)
+        .map(|w| {
+            let (parent, child) = (&nodes[w[0]].obj, &nodes[w[1]].obj);
+            Step {
+                via: edge_label(vm, parent, child.addr()),
+                what: describe(vm, child),
+            }
+        })
+        .collect();
+    (Some((root_index, steps)), visited)
+}
+
+/// Every tracked object, the permanent generation's too (new references).
+fn all_tracked() -> Vec<PyObjectRef> {
+    let mut out = collect::objects(None);
+    with_heap(|h| h.permanent.for_each(|o| out.push(o.to_owned())));
+    out
+}
+
+/// The objects held from outside the heap: tracked objects whose reference count is
+/// more than the references other tracked objects hold (the collector's `gc_refs` after
+/// subtracting internal references). Those references come from the value stacks and
+/// fast locals of running frames, and from the interpreter's own handles. Also returns
+/// how many such outside references `target` has beyond the `held` of the caller.
+fn outside_roots(target: &PyObject, held: usize) -> (Vec<PyObjectRef>, usize) {
+    let objs = all_tracked();
+    // Each count starts at the reference count less the one `objs` holds.
+    let mut external: HashMap<usize, usize> = objs
+        .iter()
+        .map(|o| (o.addr(), o.refcount().saturating_sub(1)))
+        .collect();
+    external
+        .entry(target.addr())
+        .or_insert_with(|| target.refcount());
+    for o in &objs {
+        for child in collect::referents(o) {
+            if let Some(c) = external.get_mut(&child.addr()) {
+                *c = c.saturating_sub(1);
+            }
+        }
+    }
+    let own = external
+        .remove(&target.addr())
+        .unwrap_or(0)
+        .saturating_sub(held);
+    let roots = objs
+        .into_iter()
+        .filter(|o| external.get(&o.addr()).is_some_and(|&c| c > 0))
+        .collect();
+    (roots, own)
+}
+
+/// What the chain's outside roots are, for people.
+const OUTSIDE: &str = "a running frame's local or stack slot (outside the heap)";
+
+/// The shortest chain from a root to `obj`. `extra_roots` (frame locals, labelled by the
+/// caller) are searched before the module globals; `held` is how many references the
+/// caller itself holds to `obj` (the REPL's evaluation result, a call's argument slot).
+/// When no named root reaches it, objects held from outside the heap (the locals and
+/// stacks of the frames that are running, which are not heap objects here) are roots.
+pub fn why(
+    vm: &Vm,
+    obj: &PyObject,
+    extra_roots: Vec<(String, PyObjectRef)>,
+    held: usize,
+) -> WhyChain {
+    let target = obj.addr();
+    let mut roots = extra_roots;
+    roots.extend(module_roots(vm));
+    let (labels, values): (Vec<String>, Vec<PyObjectRef>) = roots.into_iter().unzip();
+    let (found, visited) = search(vm, target, &values);
+    let mut chain = WhyChain {
+        target: describe(vm, obj),
+        root: None,
+        steps: Vec::new(),
+        visited,
+    };
+    if let Some((i, steps)) = found {
+        chain.root = Some(format!("{}  ({})", labels[i], describe(vm, &values[i])));
+        chain.steps = steps;
+        return chain;
+    }
+    // The named roots hold references too: drop them before counting.
+    drop(values);
+    let (outside, direct) = outside_roots(obj, held);
+    if direct > 0 {
+        chain.root = Some(OUTSIDE.to_string());
+        return chain;
+    }
+    let (found, more) = search(vm, target, &outside);
+    chain.visited += more;
+    if let Some((i, steps)) = found {
+        chain.root = Some(format!("{OUTSIDE}  ({})", describe(vm, &outside[i])));
+        chain.steps = steps;
     }
     chain
 }
@@ -151,7 +234,7 @@ impl fmt::Display for WhyChain {
             writeln!(f, "{}", self.target)?;
             writeln!(
                 f,
-                "  not reachable from any module global ({} objects searched):",
+                "  not reachable from any module global or running frame ({} objects searched):",
                 self.visited
             )?;
             return writeln!(f, "  only temporary references (or an unreachable cycle awaiting gc.collect()) keep it alive");

@@ -1,13 +1,14 @@
 //! The `mempy` module: the memory views of `crates/vm/src/introspect/` for Python
 //! programs. `heap_map(path)` writes the SVG picture of the arenas, `heap_text()` returns
 //! the plain-text map, `refs(obj)` and `why(obj)` return the same short reports as the
-//! REPL's `:refs` and `:why`, `gc_summary()` the one of `:gc`. The drawings come from the
+//! REPL's `:refs` and `:why` (`why` also starts from the calling function's locals, which
+//! the eval loop publishes for it), `gc_summary()` the one of `:gc`. The drawings come from the
 //! renderers the driver installs (`introspect::render`).
 
 use crate::args::Args;
 use crate::heap::{PyObjectRef, PyRef};
 use crate::introspect::{self, render};
-use crate::objects::{PyModule, PyStr};
+use crate::objects::{PyDict, PyModule, PyStr};
 use crate::vm::{PyResult, Vm};
 
 pub(crate) fn make(vm: &Vm) -> PyRef<PyModule> {
@@ -71,7 +72,31 @@ fn mempy_refs(vm: &Vm, args: Args) -> PyResult {
 
 fn mempy_why(vm: &Vm, args: Args) -> PyResult {
     let p = exactly(vm, &args, "why", 1)?;
-    Ok(vm.new_string(introspect::why(vm, &p[0], Vec::new()).to_string()))
+    let roots = frame_roots(vm);
+    // The argument slot of the caller's stack holds one reference.
+    Ok(vm.new_string(introspect::why(vm, &p[0], roots, 1).to_string()))
+}
+
+/// The calling frame's locals as roots (`local NAME`), cell and free variables included,
+/// from the snapshot the eval loop publishes when it calls `why`. None at module level,
+/// where the locals are the globals.
+fn frame_roots(vm: &Vm) -> Vec<(String, PyObjectRef)> {
+    let Some((globals, locals)) = vm.current_scope() else {
+        return Vec::new();
+    };
+    if locals.is(globals.as_object()) {
+        return Vec::new();
+    }
+    let Some(d) = locals.downcast_ref::<PyDict>() else {
+        return Vec::new();
+    };
+    d.items_vec()
+        .into_iter()
+        .filter_map(|(k, v)| {
+            let name = k.payload::<PyStr>()?.as_str().to_string();
+            Some((format!("local {name}"), v))
+        })
+        .collect()
 }
 
 fn mempy_gc_summary(vm: &Vm, args: Args) -> PyResult {

@@ -295,7 +295,7 @@ struct SharedKeys {
 }
 
 thread_local! {
-    static SHARED_KEYS: std::cell::RefCell<std::collections::HashMap<usize, SharedKeys>> = std::cell::RefCell::new(std::collections::HashMap::new());
+    static SHARED_KEYS: std::cell::RefCell<crate::addr_map::AddrMap<SharedKeys>> = std::cell::RefCell::new(Default::default());
 }
 
 /// A new instance of the class at `type_addr` was created (CPython lowers the shared

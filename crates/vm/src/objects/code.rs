@@ -22,6 +22,8 @@ pub struct PyCode {
     /// Emptied fast-locals and value-stack buffers of finished frames of this code,
     /// reused by its next frames (`eval/frame.rs`); they hold no objects.
     pub spare_buffers: std::cell::RefCell<Vec<FrameBuffers>>,
+    /// Per name: where `LoadGlobal` last found it (`eval/global_cache.rs`).
+    pub global_cache: Box<[std::cell::Cell<crate::eval::global_cache::GlobalCacheEntry>]>,
 }
 
 /// A frame's fast locals and value stack (empty while spare).
@@ -71,7 +73,8 @@ pub fn new_code(vm: &Vm, code: Rc<CodeObject>) -> PyRef<PyCode> {
         .iter()
         .map(|c| constant_to_object(vm, c))
         .collect();
-    let names = code.names.iter().map(|n| vm.intern(n)).collect();
+    let names: Vec<PyStrRef> = code.names.iter().map(|n| vm.intern(n)).collect();
+    let names_len = names.len();
     let varnames = code.varnames.iter().map(|n| vm.intern(n)).collect();
     let nargs = code.total_args();
     let cell2arg = code
@@ -93,6 +96,7 @@ pub fn new_code(vm: &Vm, code: Rc<CodeObject>) -> PyRef<PyCode> {
             varnames,
             cell2arg,
             spare_buffers: Default::default(),
+            global_cache: crate::eval::global_cache::new_cache(names_len),
         },
         &vm.ctx.types.code_type,
     )

@@ -31,7 +31,10 @@ pub struct DictInner {
     indices: Vec<i32>,
     pub entries: Vec<Option<Entry>>,
     pub used: usize,
-    /// Bumped on every insertion of a new key or deletion (iteration checks).
+    /// Changed on every insertion of a new key, deletion or clear, to a value no
+    /// other table state of any dict ever had ([`next_keys_version`]): iteration
+    /// checks compare it, and `LoadGlobal`'s cache (`eval/global_cache.rs`) trusts an
+    /// entry index as long as it is unchanged. A value update keeps it.
     pub version: u64,
     /// CPython's DICT_KEYS_GENERAL: some key was not an exact str (24-byte entries).
     /// Set at the first such insertion (which resizes, as `insertion_resize`), kept
@@ -60,8 +63,16 @@ impl PyPayload for PyDict {
         }
         d.indices.clear();
         d.used = 0;
-        d.version += 1;
+        d.version = next_keys_version();
     }
+}
+
+/// A fresh keys version, distinct from every one handed out before (0 is never
+/// returned: it is the version of a dict that has never had a key).
+pub fn next_keys_version() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 enum Probe {
@@ -141,7 +152,7 @@ impl DictInner {
         self.indices[j] = self.entries.len() as i32;
         self.entries.push(Some(Entry { hash, key, value }));
         self.used += 1;
-        self.version += 1;
+        self.version = next_keys_version();
     }
 
     /// Slot index in `indices` holding entry `ei`.
@@ -281,6 +292,13 @@ impl PyDict {
     /// Lookup by a str key without running Python code.
     #[inline]
     pub fn get_item_str_opt(&self, key: &PyStrRef) -> Option<PyObjectRef> {
+        self.find_str(key).map(|(v, _, _)| v)
+    }
+
+    /// Lookup by a str key without running Python code: the value, its entry index
+    /// and the keys version under which that index holds (see [`Self::value_at`]).
+    #[inline]
+    pub fn find_str(&self, key: &PyStrRef) -> Option<(PyObjectRef, u32, u64)> {
         let hash = key.hash();
         let d = self.inner.borrow();
         if d.indices.is_empty() {
@@ -297,19 +315,38 @@ impl PyDict {
             if ix >= 0 {
                 let e = d.entries[ix as usize].as_ref().unwrap();
                 if e.hash == hash {
-                    if e.key.is(key.as_object()) {
-                        return Some(e.value.clone());
-                    }
-                    if let Some(s) = e.key.payload::<PyStr>() {
-                        if s.as_str() == key.as_str() {
-                            return Some(e.value.clone());
-                        }
+                    let same = e.key.is(key.as_object())
+                        || e.key
+                            .payload::<PyStr>()
+                            .is_some_and(|s| s.as_str() == key.as_str());
+                    if same {
+                        return Some((e.value.clone(), ix as u32, d.version));
                     }
                 }
             }
             perturb >>= 5;
             j = (j * 5 + perturb as usize + 1) & mask;
         }
+    }
+
+    /// The value of entry `ix` if the keys version is still `version` (the entry then
+    /// still holds the key it held when the index was found).
+    #[inline]
+    pub fn value_at(&self, version: u64, ix: u32) -> Option<PyObjectRef> {
+        let d = self.inner.borrow();
+        if d.version != version {
+            return None;
+        }
+        d.entries
+            .get(ix as usize)
+            .and_then(|e| e.as_ref())
+            .map(|e| e.value.clone())
+    }
+
+    /// The current keys version (see [`DictInner::version`]).
+    #[inline]
+    pub fn keys_version(&self) -> u64 {
+        self.inner.borrow().version
     }
 
     pub fn get_item_str(&self, vm: &Vm, key: &PyStrRef) -> PyResult<Option<PyObjectRef>> {
@@ -358,7 +395,7 @@ impl PyDict {
                     let slot = d.slot_of(hash, i).expect("dict index out of sync");
                     d.indices[slot] = DUMMY;
                     d.used -= 1;
-                    d.version += 1;
+                    d.version = next_keys_version();
                     d.entries[i].take()
                 };
                 Ok(e.map(|e| {
@@ -418,7 +455,7 @@ impl PyDict {
 
     pub fn clear_all(&self) {
         let old = std::mem::take(&mut *self.inner.borrow_mut());
-        self.inner.borrow_mut().version = old.version + 1;
+        self.inner.borrow_mut().version = next_keys_version();
         drop(old);
     }
 

@@ -203,7 +203,7 @@ pub fn floordiv(vm: &Vm, a: &PyInt, b: &PyInt) -> PyResult {
     }
     if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
         if let Some(_) = x.checked_div(y) {
-            return Ok(vm.new_int(x.div_floor(&y)));
+            return Ok(vm.new_int(num_integer::Integer::div_floor(&x, &y)));
         }
     }
     Ok(vm.new_bigint(a.to_bigint().div_floor(&b.to_bigint())))

@@ -334,6 +334,12 @@ pub fn sort_values(
         }
         return Ok(());
     }
+    if sort_exact_keys(vm, v) {
+        if reverse {
+            v.reverse();
+        }
+        return Ok(());
+    }
     let mut buf: Vec<(PyObjectRef, PyObjectRef)> = Vec::with_capacity(n);
     let mut width = 1;
     // Insertion sort runs of 16 first.
@@ -382,6 +388,40 @@ pub fn sort_values(
         v.reverse();
     }
     Ok(())
+}
+
+/// Sorts `v` stably by its keys without calling `<` when every key is an exact
+/// `int` that fits in 64 bits, or every key is an exact `str` (their `<` runs no
+/// Python code and is a total order, so the result is the one the comparison sort
+/// gives, as CPython's `unsafe_long_compare`/`unsafe_latin_compare` pre-checks).
+/// Returns false, leaving `v` untouched, for any other mix of keys.
+fn sort_exact_keys(vm: &Vm, v: &mut Vec<(PyObjectRef, PyObjectRef)>) -> bool {
+    let str_type = vm.ctx.types.str_type.as_object();
+    let order: Vec<usize> = if let Some(ints) = v
+        .iter()
+        .map(|(k, _)| crate::eval::ops::exact_small_int(vm, k))
+        .collect::<Option<Vec<i64>>>()
+    {
+        let mut order: Vec<usize> = (0..v.len()).collect();
+        order.sort_by_key(|&i| ints[i]);
+        order
+    } else if v.iter().all(|(k, _)| k.class_obj().is(str_type)) {
+        let strs: Vec<&str> = v
+            .iter()
+            .filter_map(|(k, _)| k.payload::<crate::objects::PyStr>().map(|s| s.as_str()))
+            .collect();
+        if strs.len() != v.len() {
+            return false;
+        }
+        let mut order: Vec<usize> = (0..v.len()).collect();
+        order.sort_by(|&a, &b| strs[a].cmp(strs[b]));
+        order
+    } else {
+        return false;
+    };
+    let mut slots: Vec<Option<(PyObjectRef, PyObjectRef)>> = v.drain(..).map(Some).collect();
+    v.extend(order.into_iter().filter_map(|i| slots[i].take()));
+    true
 }
 
 pub fn sort_list(vm: &Vm, l: &PyList, key: Option<&PyObjectRef>, reverse: bool) -> PyResult<()> {
