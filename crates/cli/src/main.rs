@@ -14,6 +14,10 @@ use mempy_driver::{Program, RunOptions};
 mod complete;
 mod repl;
 
+/// Counts the Rust heap for `-X memlimit`.
+#[global_allocator]
+static GLOBAL: mempy_driver::CountingAlloc = mempy_driver::CountingAlloc;
+
 fn cli() -> Command {
     Command::new("mempy")
         .about("A Python 3.11 interpreter whose subject is memory management")
@@ -42,7 +46,7 @@ fn cli() -> Command {
                 .short('X')
                 .value_name("OPT")
                 .action(ArgAction::Append)
-                .help("showrefcount | gcstress"),
+                .help("showrefcount | gcstress | memlimit=SIZE (e.g. 64M)"),
         )
         .disable_version_flag(true)
         .arg(
@@ -105,6 +109,16 @@ fn main() -> ExitCode {
         match x.as_str() {
             "showrefcount" => opts.show_refcount = true,
             "gcstress" => opts.gc_stress = true,
+            x if x.starts_with("memlimit=") => {
+                let size = &x["memlimit=".len()..];
+                match mempy_driver::parse_memlimit(size) {
+                    Some(n) => opts.memlimit = Some(n),
+                    None => {
+                        eprintln!("mempy: -X memlimit: invalid size '{size}' (bytes, or a number with K, M, G or T)");
+                        return ExitCode::from(2);
+                    }
+                }
+            }
             _ => {}
         }
     }
@@ -153,7 +167,14 @@ fn main() -> ExitCode {
     };
     // CPython prints no banner when `-i` follows a program.
     status(match program {
-        Some(p) if !inspect => mempy_driver::run_program(&p, &opts),
+        Some(p) if !inspect => {
+            let code = mempy_driver::run_program(&p, &opts);
+            if mempy_driver::ended_by_interrupt() {
+                // As CPython: the traceback is printed, then SIGINT's default action.
+                mempy_driver::exit_by_sigint();
+            }
+            code
+        }
         Some(p) => repl::repl(opts, Some(p), true),
         None => repl::repl(opts, None, quiet),
     })

@@ -32,7 +32,7 @@ pub mod views;
 pub use dump::{dump, dump_source, DumpStage};
 pub use inspect::HELP as MEMORY_COMMANDS_HELP;
 pub use mempy_vm::heap::Mode as MallocMode;
-pub use program::{run_program, run_stdin, Program};
+pub use program::{run_program, run_sandboxed, run_stdin, Program, Sandbox};
 
 /// Native stack reserved for the VM thread.
 pub const STACK_SIZE: usize = 1 << 30;
@@ -55,6 +55,8 @@ pub struct RunOptions {
     pub heap_map: Option<PathBuf>,
     /// `-u`: stdout is written through at every write.
     pub unbuffered: bool,
+    /// `-X memlimit=SIZE`: the bytes the program may hold (`heap::memlimit`).
+    pub memlimit: Option<usize>,
 }
 
 /// What a captured run printed and its exit status.
@@ -203,7 +205,14 @@ fn run_file_on(path: &Path, opts: &RunOptions, out: Sink, err: Sink) -> i32 {
         .map(|p| p.display().to_string())
         .unwrap_or_default();
     let source = match std::fs::read(&abs) {
-        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+        Ok(b) => match decode_source(b, &abs) {
+            Ok(s) => s,
+            Err(msg) => {
+                let mut err = err;
+                let _ = err.write_all(msg.as_bytes());
+                return 1;
+            }
+        },
         Err(e) => {
             let mut err = err;
             let _ = err.write_all(cant_open(&abs, &e).as_bytes());
@@ -214,6 +223,21 @@ fn run_file_on(path: &Path, opts: &RunOptions, out: Sink, err: Sink) -> i32 {
     let code = run_source(&vm, &source, &abs.display().to_string());
     shutdown(&vm, opts);
     code
+}
+
+/// A source file's text: UTF-8 (CPython's default source encoding), or CPython's
+/// SyntaxError line for the first byte that is not, which it prints without a traceback.
+fn decode_source(bytes: Vec<u8>, path: &Path) -> Result<String, String> {
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let b = e.as_bytes();
+        let line = b[..at].iter().filter(|&&c| c == b'\n').count() + 1;
+        format!(
+            "SyntaxError: Non-UTF-8 code starting with '\\x{:02x}' in file {} on line {line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details\n",
+            b[at],
+            path.display()
+        )
+    })
 }
 
 fn errno_text(e: &std::io::Error) -> String {
@@ -256,6 +280,7 @@ fn new_vm(opts: &RunOptions, out: Sink, err: Sink, script_dir: String) -> Rc<Vm>
     if opts.gc_stress || env_stress {
         mempy_vm::modules::gc::set_gc_stress(true);
     }
+    mempy_vm::heap::memlimit::set_limit(opts.memlimit);
     vm
 }
 
@@ -392,8 +417,27 @@ fn compile_error_exception(vm: &Vm, cf: &CompileFailure) -> PyBaseExceptionRef {
     mempy_vm::eval::import::syntax_error(vm, cf)
 }
 
+/// Set when a program run by [`run_program`] ended with an uncaught `KeyboardInterrupt`.
+static UNCAUGHT_INTERRUPT: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
+/// Whether the last program ended with an uncaught `KeyboardInterrupt`: CPython then
+/// ends by SIGINT ([`exit_by_sigint`]) rather than with a status.
+pub fn ended_by_interrupt() -> bool {
+    UNCAUGHT_INTERRUPT.load(std::sync::atomic::Ordering::SeqCst)
+}
+
+pub use mempy_vm::heap::memlimit::{parse_size as parse_memlimit, CountingAlloc};
+pub use mempy_vm::interrupt::exit_by_sigint;
+
 /// Reports an uncaught exception (or handles `SystemExit`); returns the status.
 fn report(vm: &Vm, e: PyBaseExceptionRef) -> i32 {
+    if e.as_object()
+        .class()
+        .is_subtype(&vm.ctx.exc.keyboard_interrupt)
+    {
+        UNCAUGHT_INTERRUPT.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
     let code = mempy_vm::traceback::handle_uncaught(vm, &e);
     vm.flush_all();
     code

@@ -49,10 +49,7 @@ impl Program {
             Program::File(p) => {
                 let abs = absolute(p);
                 match std::fs::read(&abs) {
-                    Ok(b) => Ok((
-                        String::from_utf8_lossy(&b).into_owned(),
-                        abs.display().to_string(),
-                    )),
+                    Ok(b) => Ok((crate::decode_source(b, &abs)?, abs.display().to_string())),
                     Err(e) => Err(crate::cant_open(&abs, &e)),
                 }
             }
@@ -135,5 +132,103 @@ impl Interactive {
             }
         }
         None
+    }
+}
+
+/// Limits and switches for [`run_sandboxed`].
+#[derive(Debug, Clone)]
+pub struct Sandbox {
+    /// Periodic checks (backward jumps, calls, native-loop slices) before the program is
+    /// stopped with `KeyboardInterrupt` (`mempy_vm::interrupt::set_step_budget`).
+    pub steps: u64,
+    /// Bytes the program may hold on top of what the process holds when it starts.
+    pub memory: usize,
+    /// `-X gcstress`: a collection at every gc-tracked allocation.
+    pub gc_stress: bool,
+}
+
+/// Runs `source` as `__main__` of a fresh VM on its own thread, cut off from the outside
+/// world: output captured, an empty stdin, no file access and no sleeping
+/// (`mempy_vm::sandbox`), a step budget, a memory cap, and the allocator mode of
+/// `PYTHONMALLOC` (the fuzz target sets `debug`). `None` if the VM panicked (a mempy
+/// bug, which the caller reports).
+pub fn run_sandboxed(source: &str, limits: &Sandbox) -> Option<crate::Transcript> {
+    let source = source.to_string();
+    let limits = limits.clone();
+    let out = crate::Shared::default();
+    let err = crate::Shared::default();
+    let (o2, e2) = (out.clone(), err.clone());
+    let code = on_big_stack(move || {
+        mempy_vm::sandbox::set(true);
+        mempy_vm::interrupt::set_step_budget(Some(limits.steps));
+        let cap = mempy_vm::heap::memlimit::held().saturating_add(limits.memory);
+        let opts = RunOptions {
+            gc_stress: limits.gc_stress,
+            memlimit: Some(cap),
+            ..RunOptions::default()
+        };
+        let vm = new_vm(&opts, Box::new(o2), Box::new(e2), String::new());
+        *vm.stdin.borrow_mut() = Box::new(std::io::empty());
+        let status = run_source(&vm, &source, "<fuzz>");
+        shutdown(&vm, &opts);
+        drop(vm);
+        mempy_vm::heap::memlimit::set_limit(None);
+        mempy_vm::interrupt::set_step_budget(None);
+        mempy_vm::sandbox::set(false);
+        status
+    })?;
+    Some(crate::Transcript {
+        stdout: out.text(),
+        stderr: err.text(),
+        exit_code: code,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{run_sandboxed, Sandbox};
+
+    fn limits(steps: u64) -> Sandbox {
+        Sandbox {
+            steps,
+            memory: 64 << 20,
+            gc_stress: false,
+        }
+    }
+
+    /// Fuzz run regression (crash-11fd1f88): a spent budget raised at a call whose
+    /// exception was made by a call that checked again, recursing until the stack ended.
+    #[test]
+    fn a_spent_step_budget_stops_the_program_with_keyboard_interrupt() {
+        let src = "class C:\n    pass\nfor _ in range(2000):\n    c = C()\n    c.me = c\nprint('not reached')\n";
+        let t = run_sandboxed(src, &limits(500)).expect("no panic");
+        assert_eq!(t.stdout, "");
+        assert!(
+            t.stderr
+                .ends_with("KeyboardInterrupt: mempy: step budget exhausted\n"),
+            "{}",
+            t.stderr
+        );
+        let t = run_sandboxed(src, &limits(100_000)).expect("no panic");
+        assert_eq!(t.stdout, "not reached\n");
+    }
+
+    /// A program that catches the budget's exception is stopped again at its next check.
+    #[test]
+    fn catching_the_budget_stop_does_not_keep_the_program_running() {
+        let src = "while True:\n    try:\n        while True:\n            pass\n    except BaseException:\n        pass\n";
+        let t = run_sandboxed(src, &limits(1000)).expect("no panic");
+        assert_eq!(t.exit_code, 1);
+    }
+
+    #[test]
+    fn the_sandbox_refuses_files_and_does_not_sleep() {
+        let src = "import time\ntime.sleep(1000)\ntry:\n    open('/tmp/x', 'w')\nexcept PermissionError as e:\n    print(e)\nprint(input.__name__)\ntry:\n    input()\nexcept EOFError:\n    print('EOF')\n";
+        let t = run_sandboxed(src, &limits(10_000)).expect("no panic");
+        assert_eq!(
+            t.stdout, "open() is not allowed in mempy's fuzz sandbox\ninput\nEOF\n",
+            "{}",
+            t.stderr
+        );
     }
 }

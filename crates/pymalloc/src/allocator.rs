@@ -242,6 +242,12 @@ impl Allocator {
         self.read_state(stats::allocated_blocks)
     }
 
+    /// Arenas alive now (a counter: no walk), for the VM's memory limit.
+    #[inline]
+    pub fn arenas_current(&self) -> usize {
+        self.read_state(|ob| ob.narenas_currently_allocated)
+    }
+
     /// Every counter, the per-class table and the byte accounting.
     pub fn stats(&self) -> Stats {
         self.read_state(stats::collect)

@@ -19,6 +19,7 @@ pub mod introspect;
 pub mod modules;
 pub mod objects;
 pub mod protocol;
+pub mod sandbox;
 pub mod traceback;
 pub mod vm;
 

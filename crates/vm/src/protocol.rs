@@ -1145,6 +1145,8 @@ impl Vm {
             return crate::objects::iter::seq_iter_next(self, s);
         }
         if let Some(r) = it.payload::<PyRangeIter>() {
+            // Native loops over a range (`sum(range(10**10))`) meet the periodic check here.
+            crate::interrupt::tick(self)?;
             return Ok(crate::objects::iter::range_iter_next(r).map(|v| self.new_int(v)));
         }
         if it.payload::<PyGenerator>().is_some() {
@@ -1177,8 +1179,16 @@ impl Vm {
                 return Ok(t.as_slice().to_vec());
             }
         }
-        let it = self.get_iter(o)?;
+        // A range knows its length: CPython preallocates from the length hint, so
+        // `list(range(10**12))` is a MemoryError at once, not a slow death.
         let mut out = Vec::new();
+        if let Some(r) = o.payload::<crate::objects::PyRange>() {
+            let n = if r.big.is_some() { usize::MAX } else { r.len() };
+            crate::objects::list::check_size(self, n, 8)?;
+            out.try_reserve_exact(n)
+                .map_err(|_| self.new_memory_error())?;
+        }
+        let it = self.get_iter(o)?;
         while let Some(x) = self.next(&it)? {
             out.push(x);
         }

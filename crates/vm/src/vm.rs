@@ -467,6 +467,15 @@ impl Vm {
         let _ = self.stdout.borrow_mut().write_all(s.as_bytes());
     }
 
+    /// Writes to `sys.stdout`'s sink; `Err` as `OSError` when the write fails (a closed
+    /// pipe gives `BrokenPipeError`, as in CPython).
+    pub fn try_write_stdout(&self, s: &str) -> PyResult<()> {
+        self.stdout
+            .borrow_mut()
+            .write_all(s.as_bytes())
+            .map_err(|e| crate::builtins::os_error(self, &e, None))
+    }
+
     /// Writes to `sys.stderr`'s sink.
     pub fn write_stderr(&self, s: &str) {
         let mut out = self.stdout.borrow_mut();

@@ -67,7 +67,7 @@ pub(super) fn builtin_print(vm: &Vm, args: Args) -> PyResult {
         out.push_str(end);
         match target {
             Target::Stderr => vm.write_stderr(&out),
-            _ => vm.write_stdout(&out),
+            _ => vm.try_write_stdout(&out)?,
         }
         if flush {
             vm.flush_all();
@@ -157,6 +157,7 @@ pub fn os_error(
 }
 
 pub(super) fn builtin_open(vm: &Vm, args: Args) -> PyResult {
+    crate::sandbox::check(vm, "open()")?;
     let a = args.bind(
         vm,
         "open",

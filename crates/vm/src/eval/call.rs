@@ -25,6 +25,8 @@ pub fn call_object(vm: &Vm, f: &PyObject, args: Args) -> PyResult {
     // A call may run any Python code, so no container borrow is held here: the safe
     // point where an allocation's pending automatic collection runs.
     crate::modules::gc::safe_point(vm);
+    // Every call is also a periodic check, so recursion without loops meets it too.
+    crate::interrupt::check(vm)?;
     if let Some(func) = f.payload::<PyFunction>() {
         return invoke_function(vm, func, args);
     }

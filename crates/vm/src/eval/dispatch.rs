@@ -362,21 +362,27 @@ fn execute(vm: &Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<FrameResult> 
                 f.stack.push(vm.new_bool(r != neg));
             }
             Instruction::Jump(t) => {
-                // Loops jump backwards: the cheapest place to notice a Ctrl-C (one atomic load).
-                if crate::interrupt::take_interrupt() {
-                    Err(vm.new_exception(&vm.ctx.exc.keyboard_interrupt, vec![]))?;
-                }
+                // Loops jump backwards: the periodic check (Ctrl-C, step budget, memory limit).
+                crate::interrupt::check(vm)?;
                 f.lasti = t as usize
             }
             Instruction::PopJumpIfFalse(t) => {
                 let v = pop!(f);
                 if !truth(vm, &v)? {
+                    // `while` loops test at the bottom and jump back here.
+                    if (t as usize) < f.lasti {
+                        crate::interrupt::check(vm)?;
+                    }
                     f.lasti = t as usize;
                 }
             }
             Instruction::PopJumpIfTrue(t) => {
                 let v = pop!(f);
                 if truth(vm, &v)? {
+                    // `while` loops test at the bottom and jump back here.
+                    if (t as usize) < f.lasti {
+                        crate::interrupt::check(vm)?;
+                    }
                     f.lasti = t as usize;
                 }
             }

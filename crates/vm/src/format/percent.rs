@@ -92,6 +92,7 @@ pub fn percent_format(vm: &Vm, fmt: &str, values: &PyObject) -> PyResult<String>
                 fl.left = true;
             }
             width = Some(w.unsigned_abs() as usize);
+            crate::objects::list::check_size(vm, w.unsigned_abs() as usize, 1)?;
             i += 1;
         } else {
             let st = i;

@@ -39,8 +39,8 @@
 //! there. In debug builds `validate_list` checks the links and flag states after steps.
 #![allow(unsafe_code)]
 
-use std::cell::Cell;
 use crate::addr_map::AddrMap;
+use std::cell::Cell;
 use std::ptr::NonNull;
 
 use super::handle::{PyObject, PyObjectRef, RawObj};

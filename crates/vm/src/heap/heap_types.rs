@@ -20,8 +20,8 @@
 //! of a class that an earlier collection moved to an older generation.
 #![allow(unsafe_code)]
 
-use std::cell::Cell;
 use crate::addr_map::AddrMap;
+use std::cell::Cell;
 
 use super::collect::{list_objects, may_be_tracked};
 use super::handle::{PyObject, PyObjectRef};

@@ -19,7 +19,7 @@
 //! at the next safe point (`modules::gc::safe_point`, called at every call), where no
 //! container borrow is held and Python code may run.
 //!
-//! Files: `header.rs` (layouts), `handle.rs` (handles, read its table first), `raw.rs`
+//! Files: `memlimit.rs` (`-X memlimit`), `header.rs` (layouts), `handle.rs` (handles, read its table first), `raw.rs`
 //! (allocation and `drop_slow`), `traverse.rs` (the gc contract and its audited
 //! implementations), `collect.rs` (CPython 3.11's collector over the generation lists
 //! here; read its opening list of steps), `weak.rs` (weak references: target pointers
@@ -30,6 +30,7 @@ pub mod collect;
 pub mod handle;
 pub mod header;
 pub mod heap_types;
+pub mod memlimit;
 pub mod raw;
 pub mod stress;
 pub mod traverse;
@@ -327,6 +328,7 @@ impl Heap {
             stress::collect_at_allocation(self);
         }
         let p = self.alloc.malloc(domain, size)?;
+        memlimit::after_allocate(&self.alloc);
         self.live_objects.set(self.live_objects.get() + 1);
         self.allocations.set(self.allocations.get() + 1);
         if gc {

@@ -72,7 +72,7 @@ fn tio_write(vm: &Vm, args: Args) -> PyResult {
     })?;
     check_open(vm, t)?;
     match &t.target {
-        Target::Stdout => vm.write_stdout(text.as_str()),
+        Target::Stdout => vm.try_write_stdout(text.as_str())?,
         Target::Stderr => vm.write_stderr(text.as_str()),
         Target::Stdin | Target::Reader(_) => return Err(unsupported(vm, "not writable")),
         Target::File(f) => {

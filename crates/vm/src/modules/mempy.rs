@@ -50,6 +50,7 @@ fn mempy_heap_map(vm: &Vm, args: Args) -> PyResult {
     let Some(path) = p[0].payload::<PyStr>() else {
         return Err(vm.new_type_error("heap_map() argument must be str"));
     };
+    crate::sandbox::check(vm, "mempy.heap_map()")?;
     let svg = (renderers(vm)?.svg)(&introspect::heap_map());
     std::fs::write(path.as_str(), svg).map_err(|e| {
         vm.new_exception_msg(&vm.ctx.exc.os_error, format!("{}: '{}'", e, path.as_str()))

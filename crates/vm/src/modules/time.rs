@@ -80,7 +80,19 @@ fn t_sleep(vm: &Vm, args: Args) -> PyResult {
         return Err(vm.new_value_error("sleep length must be non-negative"));
     }
     vm.flush_all();
-    std::thread::sleep(Duration::from_secs_f64(s.min(1e9)));
+    if crate::sandbox::is_on() {
+        return crate::interrupt::check(vm).map(|_| vm.none());
+    }
+    // In slices, so a Ctrl-C interrupts the sleep (CPython's sleep wakes on a signal).
+    let end = std::time::Instant::now() + Duration::from_secs_f64(s.min(1e9));
+    loop {
+        crate::interrupt::check(vm)?;
+        let now = std::time::Instant::now();
+        if now >= end {
+            break;
+        }
+        std::thread::sleep((end - now).min(Duration::from_millis(20)));
+    }
     Ok(vm.none())
 }
 

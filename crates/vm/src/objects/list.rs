@@ -187,12 +187,26 @@ pub fn norm_index(vm: &Vm, idx: &PyObject, len: usize, msg: &str) -> PyResult<us
     Ok(j as usize)
 }
 
+/// Requests above this size are tried on the system allocator by [`check_size`].
+const TRIAL_ALLOCATION_FROM: usize = 64 << 20;
+
+/// `MemoryError` when `n` items of `item` bytes can't be held: more than the address
+/// space allows, or past `-X memlimit`.
 pub fn check_size(vm: &Vm, n: usize, item: usize) -> PyResult<()> {
-    if n.checked_mul(item)
-        .map_or(true, |b| b > (isize::MAX as usize) / 8)
-        || n > (1usize << 40)
+    if n.checked_mul(item).map_or(true, |b| {
+        b > (isize::MAX as usize) / 8 || crate::heap::memlimit::would_exceed(b)
+    }) || n > (1usize << 40)
     {
         return Err(vm.new_memory_error());
+    }
+    // A big request the system can't give (`'x' * 2**40`) is CPython's failed malloc: try it
+    // (virtual memory only, never touched) rather than abort in an infallible allocation.
+    let bytes = n * item;
+    if bytes > TRIAL_ALLOCATION_FROM {
+        let mut probe: Vec<u8> = Vec::new();
+        probe
+            .try_reserve_exact(bytes)
+            .map_err(|_| vm.new_memory_error())?;
     }
     Ok(())
 }

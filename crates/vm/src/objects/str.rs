@@ -737,6 +737,7 @@ fn pad_impl(vm: &Vm, args: Args, name: &str, align: char) -> PyResult {
         return Ok(vm.new_str(s.as_str()));
     }
     let total = (width - n) as usize;
+    crate::objects::list::check_size(vm, total, fill.len_utf8())?;
     let (l, r) = match align {
         '<' => (0, total),
         '>' => (total, 0),
@@ -768,6 +769,7 @@ fn str_zfill(vm: &Vm, args: Args) -> PyResult {
     if w <= n {
         return Ok(vm.new_str(s));
     }
+    crate::objects::list::check_size(vm, (w - n) as usize, 1)?;
     let pad = "0".repeat((w - n) as usize);
     let r = if s.starts_with('+') || s.starts_with('-') {
         format!("{}{}{}", &s[..1], pad, &s[1..])
@@ -915,6 +917,7 @@ fn str_expandtabs(vm: &Vm, args: Args) -> PyResult {
         if c == '\t' {
             if ts > 0 {
                 let n = ts - col % ts;
+                crate::objects::list::check_size(vm, out.len().saturating_add(n as usize), 1)?;
                 out.extend(std::iter::repeat(' ').take(n as usize));
                 col += n;
             }

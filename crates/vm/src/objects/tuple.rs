@@ -229,7 +229,10 @@ fn tuple_mul(vm: &Vm, args: Args) -> PyResult {
         return Ok(vm.not_implemented());
     };
     check_size(vm, x.len().saturating_mul(n), 8)?;
-    let mut v = Vec::with_capacity(x.len() * n);
+    // Fallible: 10**12 items pass check_size but no allocator can give 8 TB.
+    let mut v = Vec::new();
+    v.try_reserve_exact(x.len() * n)
+        .map_err(|_| vm.new_memory_error())?;
     for _ in 0..n {
         v.extend(x.as_slice().iter().cloned());
     }

@@ -118,11 +118,6 @@ impl AttrTable {
     pub fn entries(&self) -> &[(PyStrRef, PyObjectRef)] {
         &self.entries
     }
-
-    pub(crate) fn take_all(&mut self) -> Vec<(PyStrRef, PyObjectRef)> {
-        self.index.clear();
-        std::mem::take(&mut self.entries)
-    }
 }
 
 /// The payload of a type object.
