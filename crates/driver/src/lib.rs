@@ -400,7 +400,7 @@ fn run_source(vm: &Rc<Vm>, source: &str, filename: &str) -> i32 {
             return report(vm, e);
         }
     };
-    let r = vm.run_code(code, main.dict.clone());
+    let r = vm.run_source_code(code, main.dict.clone());
     match r {
         Ok(_) => {
             vm.flush_all();
@@ -540,7 +540,7 @@ impl Interactive {
                 return None;
             }
         };
-        let r = vm.run_code(code, self.globals.clone());
+        let r = vm.run_source_code(code, self.globals.clone());
         vm.flush_all();
         match r {
             Ok(_) => None,

@@ -120,7 +120,7 @@ impl Interactive {
                 .set_item_str(vm, &vm.intern("__cached__"), vm.none());
         }
         let r = match compile_hook(&source, &filename, CompileMode::Module) {
-            Ok(code) => vm.run_code(code, self.globals.clone()),
+            Ok(code) => vm.run_source_code(code, self.globals.clone()),
             Err(cf) => Err(compile_error_exception(vm, &cf)),
         };
         vm.flush_all();

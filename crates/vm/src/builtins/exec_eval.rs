@@ -78,13 +78,8 @@ pub(super) fn builtin_exec(vm: &Vm, args: Args) -> PyResult {
 pub(super) fn builtin_eval(vm: &Vm, args: Args) -> PyResult {
     let a = args.bind(vm, "eval", &["source", "globals", "locals"], 1)?;
     let (globals, locals) = namespaces(vm, "eval", &a[1], &a[2])?;
-    let code = code_of(
-        vm,
-        a[0].as_ref().unwrap(),
-        "<string>",
-        CompileMode::Eval,
-        "eval",
-    )?;
+    let source = a[0].as_ref().unwrap();
+    let code = code_of(vm, source, "<string>", CompileMode::Eval, "eval")?;
     vm.run_code_in(code, globals, locals)
 }
 

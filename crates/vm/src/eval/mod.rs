@@ -39,6 +39,23 @@ impl Vm {
         self.run_code_in(code, globals, locals)
     }
 
+    /// Runs the code compiled from a program's source text (the script, `-c`, a REPL
+    /// input) with `globals` as globals and locals, as CPython's `run_mod`: while it
+    /// runs, the objects the parser made for literals are also held by the AST arena
+    /// (one reference each), which `sys.getrefcount` of a constant shows.
+    pub fn run_source_code(
+        &self,
+        code: Rc<mempy_bytecode::CodeObject>,
+        globals: PyDictRef,
+    ) -> PyResult {
+        let code = new_code(self, code);
+        let held = crate::objects::code::parser_constants(&code);
+        let locals: PyObjectRef = globals.clone().into();
+        let r = self.run_code_in(code, globals, locals);
+        drop(held);
+        r
+    }
+
     /// Runs a module-level (or `eval`) code object with explicit namespaces, adding
     /// `__builtins__` to `globals` if it lacks it (as `exec` and `eval` do).
     pub fn run_code_in(

@@ -33,6 +33,45 @@ impl PyPayload for PyCode {
     const GC: bool = false;
 }
 
+/// The literal objects of `code` and of the code objects nested in it, each once:
+/// the objects CPython's AST arena keeps a reference to while a program's source
+/// runs: ints, floats, complexes, strs, bytes, constant tuples and frozensets and
+/// their items (not singletons or code objects; not identifier-like strs either,
+/// whose extra reference is the interner's here).
+pub fn parser_constants(code: &PyCode) -> Vec<PyObjectRef> {
+    fn walk(o: &PyObjectRef, seen: &mut Vec<PyObjectRef>) {
+        if let Some(c) = o.payload::<PyCode>() {
+            c.consts.iter().for_each(|k| walk(k, seen));
+            return;
+        }
+        if let Some(t) = o.payload::<crate::objects::PyTuple>() {
+            t.as_slice().iter().for_each(|k| walk(k, seen));
+        } else if let Some(s) = o.payload::<crate::objects::PySet>() {
+            s.items().iter().for_each(|k| walk(k, seen));
+        }
+        if is_literal(o) && !seen.iter().any(|s| s.is(o)) {
+            seen.push(o.clone());
+        }
+    }
+    fn is_literal(o: &PyObjectRef) -> bool {
+        use crate::objects::{PyBytes, PyFloat, PyInt, PyStr};
+        (o.payload::<PyInt>().is_some() && !is_bool(o))
+            || o.payload::<PyFloat>().is_some()
+            || o.payload::<PyStr>().is_some_and(|s| !s.is_interned())
+            || o.payload::<crate::objects::PyTuple>().is_some()
+            || o.payload::<crate::objects::PySet>().is_some()
+            || o.payload::<PyBytes>().is_some()
+            || o.payload::<crate::objects::complex::PyComplex>().is_some()
+    }
+    fn is_bool(o: &PyObjectRef) -> bool {
+        use crate::objects::typeobj::ObjectClass;
+        o.class().name().as_str() == "bool"
+    }
+    let mut seen = Vec::new();
+    code.consts.iter().for_each(|k| walk(k, &mut seen));
+    seen
+}
+
 /// Converts a compile-time constant to an object.
 pub fn constant_to_object(vm: &Vm, c: &Constant) -> PyObjectRef {
     match c {
