@@ -213,6 +213,23 @@ fn non_utf8_source_is_cpythons_syntax_error() {
     assert_eq!(o.status.code(), Some(1));
 }
 
+/// A NUL byte: CPython names its line and shows the text before it, without a caret.
+#[test]
+fn nul_byte_in_source_is_cpythons_syntax_error() {
+    let p = temp_file("nul.py", b"a = 1\nb = 2\nx = 1\x00y\nprint(x)\n");
+    let o = run(&[p.to_str().unwrap()]);
+    let _ = std::fs::remove_file(&p);
+    assert_eq!(
+        text(&o.stderr),
+        format!(
+            "  File \"{}\", line 3\n    x = 1\nSyntaxError: source code cannot contain null bytes\n",
+            p.display()
+        )
+    );
+    assert_eq!(text(&o.stdout), "");
+    assert_eq!(o.status.code(), Some(1));
+}
+
 /// Nesting the parser and compiler refuse, with CPython's messages.
 #[test]
 fn deep_nesting_in_source_is_cpythons_error() {

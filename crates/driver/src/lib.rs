@@ -363,7 +363,13 @@ fn failure(
         .find('\n')
         .map(|i| ls + i + 1)
         .unwrap_or(source.len());
-    let text = source.get(ls..text_end).map(str::to_string);
+    let mut text = source.get(ls..text_end).map(str::to_string);
+    let (mut col, mut end_col) = (col, end_col);
+    if let Some(nul) = text.as_ref().and_then(|t| t.find('\0')) {
+        // A NUL byte: CPython shows the line up to it, without a caret.
+        text = text.map(|t| t[..nul].to_string());
+        (col, end_col) = (0, 0);
+    }
     CompileFailure {
         class_name: class.to_string(),
         message,

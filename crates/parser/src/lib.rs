@@ -31,11 +31,11 @@ pub use error::{ParseError, ParseErrorKind};
 /// Parses a whole module (a file, a `-c` string or one REPL input).
 pub fn parse(source: &str) -> Result<mempy_ast::Module, ParseError> {
     if let Some(pos) = source.find('\0') {
-        let _ = pos;
+        // CPython's tokenizer reports the line of the first NUL, its text cut there.
         return Err(ParseError::syntax(
             "source code cannot contain null bytes",
-            0,
-            0,
+            pos,
+            pos,
         ));
     }
     grammar::parse_module(source)

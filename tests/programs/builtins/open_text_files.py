@@ -1,6 +1,8 @@
 # open() writes, appends and reads a text file in /tmp, line by line and all at once.
 import os
-path = f"/tmp/mempy_golden_open_{os.getpid()}.txt"
+# Unique per run even when several interpreters share a process (the test modes).
+token = object()
+path = f"/tmp/mempy_golden_open_{os.getpid()}_{id(token)}.txt"
 with open(path, "w") as f:
     print(f.write("first line\n"))
     f.write("second line\n")
