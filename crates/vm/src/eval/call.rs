@@ -131,8 +131,15 @@ pub fn call_moving(vm: &Vm, stack: &mut [PyObjectRef], callee_at: usize) -> PyRe
         let v = frame.fastlocals[ai].take();
         frame.cells[ci].set(v);
     }
+    run_function_frame(vm, &mut frame)
+}
+
+/// Runs the frame of a (non-generator) function call to its return value, counted
+/// against the recursion limit.
+#[inline(always)]
+fn run_function_frame(vm: &Vm, frame: &mut Frame) -> PyResult {
     vm.check_recursion("")?;
-    let r = run_frame(vm, &mut frame, None);
+    let r = run_frame(vm, frame, None);
     vm.leave_recursion();
     match r {
         Ok(FrameResult::Return(v)) => Ok(v),
@@ -235,16 +242,7 @@ pub fn invoke_function(vm: &Vm, func: &PyFunction, args: Args) -> PyResult {
     if code.code.flags.contains(CodeFlags::GENERATOR) {
         return Ok(generator::new_generator(vm, func, frame));
     }
-    vm.check_recursion("")?;
-    let r = run_frame(vm, &mut frame, None);
-    vm.leave_recursion();
-    match r {
-        Ok(FrameResult::Return(v)) => Ok(v),
-        Ok(FrameResult::Yield(_)) => {
-            Err(vm.new_system_error_msg("yield outside a generator frame"))
-        }
-        Err(e) => Err(e),
-    }
+    run_function_frame(vm, &mut frame)
 }
 
 /// A frame for running `func`'s code, with the closure's cells after its own.
