@@ -133,27 +133,7 @@ fn snapshot(rel: &str) -> Option<String> {
 /// removed (`programs.rs` asks insta to replace it with `$PROGRAMS`, a regex replacement
 /// in which `$PROGRAMS` names an absent group, hence the empty string).
 fn redact(text: &str) -> String {
-    let text = text.replace(&programs_dir().display().to_string(), "");
-    let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'0' && matches!(bytes.get(i + 1), Some(b'x')) {
-            let mut j = i + 2;
-            while j < bytes.len() && bytes[j].is_ascii_hexdigit() {
-                j += 1;
-            }
-            if j > i + 2 {
-                out.push_str("0xADDR");
-                i = j;
-                continue;
-            }
-        }
-        let ch = text[i..].chars().next().unwrap_or('\u{fffd}');
-        out.push(ch);
-        i += ch.len_utf8().max(1);
-    }
-    out
+    mempy_tests::redact_addresses(&text.replace(&programs_dir().display().to_string(), ""))
 }
 
 /// At most one run per core at a time, across the three tests.

@@ -13,7 +13,7 @@
 
 use std::path::Path;
 
-use mempy_tests::{cpython_is_3_11, render, run_cpython, Transcript};
+use mempy_tests::{cpython_is_3_11, redact_addresses, render, run_cpython, Transcript};
 
 fn run_mempy(path: &Path) -> Transcript {
     let opts = mempy_driver::RunOptions {
@@ -60,8 +60,8 @@ fn programs() {
                 let theirs = run_cpython(path);
                 let last = |s: &str| s.lines().last().map(str::to_owned);
                 assert_eq!(
-                    redact(&mine.stdout),
-                    redact(&theirs.stdout),
+                    redact_addresses(&mine.stdout),
+                    redact_addresses(&theirs.stdout),
                     "stdout differs from CPython for {}",
                     path.display()
                 );
@@ -72,8 +72,8 @@ fn programs() {
                     path.display()
                 );
                 assert_eq!(
-                    last(&mine.stderr).map(|l| redact(&l)),
-                    last(&theirs.stderr).map(|l| redact(&l)),
+                    last(&mine.stderr).map(|l| redact_addresses(&l)),
+                    last(&theirs.stderr).map(|l| redact_addresses(&l)),
                     "last stderr line differs from CPython for {}",
                     path.display()
                 );
@@ -81,28 +81,6 @@ fn programs() {
             insta::assert_snapshot!(render(&mine));
         });
     });
-}
-
-fn redact(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    let bytes = line.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'0' && bytes.get(i + 1) == Some(&b'x') {
-            let mut j = i + 2;
-            while j < bytes.len() && bytes[j].is_ascii_hexdigit() {
-                j += 1;
-            }
-            if j > i + 2 {
-                out.push_str("0xADDR");
-                i = j;
-                continue;
-            }
-        }
-        out.push(bytes[i] as char);
-        i += 1;
-    }
-    out
 }
 
 fn regex_escape(s: &str) -> String {
